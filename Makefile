@@ -1,0 +1,37 @@
+# Trust Hub: the two commands you need are `make run` and `make test`.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export HOST PORT
+
+.PHONY: run test lint format bench clean
+
+$(VENV)/.installed: requirements.lock
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required (looked for $(PYTHON))."; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.lock
+	touch $@
+
+## make run: install, migrate the embedded SQLite database, load demo content, serve on HOST:PORT
+run: $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=trusthub.settings.dev bash scripts/run.sh
+
+## make test: lint, checks, and the whole suite on a throwaway PostgreSQL cluster + headless Chromium
+test: $(VENV)/.installed
+	bash scripts/test.sh
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff check --fix . && $(VENV)/bin/ruff format .
+
+bench: $(VENV)/.installed
+	bash scripts/bench.sh
+
+clean:
+	rm -rf $(VENV) node_modules staticfiles db.sqlite3

@@ -1,0 +1,170 @@
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+PLAIN_RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
+
+
+@register_setting(icon="site")
+class OrganisationSettings(BaseGenericSetting):
+    """Organisation-wide facts, edited once and used on every page, feed and email."""
+
+    organisation_name = models.CharField(
+        max_length=200,
+        default="Juniper Education",
+        help_text="The name schools know us by, shown in the header, footer and page titles.",
+    )
+    legal_name = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Registered company name, e.g. 'Juniper Education Services Ltd'.",
+    )
+    website = models.URLField(blank=True, help_text="Our main website, linked from the footer.")
+    dpo_name = models.CharField(
+        "DPO name or title",
+        max_length=200,
+        default="Data Protection Officer",
+        help_text="Who schools write to about data protection, e.g. 'Group Data Protection Officer'.",
+    )
+    dpo_email = models.EmailField(
+        "DPO email",
+        default="dpo@example.org",
+        help_text="Where schools send questions, rights requests and objections.",
+    )
+    dpo_postal_address = models.TextField(
+        "DPO postal address",
+        blank=True,
+        help_text="One line per row. Shown wherever we tell schools how to contact the DPO.",
+    )
+    ico_registration_number = models.CharField(
+        "ICO registration number",
+        max_length=20,
+        blank=True,
+        help_text="Our entry in the ICO register of fee payers, e.g. 'ZA123456'.",
+    )
+    security_contact_email = models.EmailField(
+        blank=True,
+        help_text="Where to report a security vulnerability (published in /.well-known/security.txt). "
+        "Falls back to the DPO email when empty.",
+    )
+    notice_period_days = models.PositiveSmallIntegerField(
+        "notice period (days)",
+        default=30,
+        validators=[MinValueValidator(1), MaxValueValidator(365)],
+        help_text="How many days' notice schools get before a sub-processor change takes effect.",
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [FieldPanel("organisation_name"), FieldPanel("legal_name"), FieldPanel("website")],
+            heading="Organisation",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("dpo_name"),
+                FieldPanel("dpo_email"),
+                FieldPanel("dpo_postal_address"),
+                FieldPanel("ico_registration_number"),
+            ],
+            heading="Data Protection Officer",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("security_contact_email"), FieldPanel("notice_period_days")],
+            heading="Security and notice",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "organisation settings"
+
+    def __str__(self):
+        return self.organisation_name
+
+    @property
+    def postal_address_lines(self):
+        return [line.strip() for line in self.dpo_postal_address.splitlines() if line.strip()]
+
+    @property
+    def security_email(self):
+        return self.security_contact_email or self.dpo_email
+
+
+class BreadcrumbsMixin:
+    """Gives a page's template its live ancestors (home first) as `breadcrumbs`."""
+
+    def get_breadcrumbs(self):
+        return list(self.get_ancestors().live().public().filter(depth__gt=1))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumbs"] = self.get_breadcrumbs()
+        return context
+
+
+class HomePage(Page):
+    """The hub home: who we are, our products, how to reach the DPO."""
+
+    page_description = "The Trust Hub home page. There is only one."
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.StandardPage",
+        "products.ProductIndexPage",
+        "products.SecurityStatementPage",
+    ]
+    max_count = 1
+
+    heading = models.CharField(
+        max_length=200,
+        default="Privacy and trust",
+        help_text="The main heading at the top of the home page.",
+    )
+    intro = RichTextField(
+        features=PLAIN_RICH_TEXT,
+        help_text="Who we are and what schools will find here. Two or three short paragraphs.",
+    )
+    dpo_intro = models.TextField(
+        "DPO contact introduction",
+        blank=True,
+        help_text="A sentence above the DPO contact details, e.g. when to contact them.",
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("heading"),
+        FieldPanel("intro"),
+        FieldPanel("dpo_intro"),
+        HelpPanel(
+            "Products, the company-wide security statement and DPO contact details are shown "
+            "automatically. Edit contact details in Settings → Organisation settings."
+        ),
+    ]
+
+    def get_context(self, request, *args, **kwargs):
+        from products.models import ProductPage, SecurityStatementPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["products"] = (
+            ProductPage.objects.live().public().descendant_of(self).order_by("path")
+        )
+        context["security_page"] = (
+            SecurityStatementPage.objects.live().public().child_of(self).first()
+        )
+        return context
+
+
+class StandardPage(BreadcrumbsMixin, Page):
+    """A plain content page, e.g. 'About this hub' or an accessibility statement."""
+
+    page_description = "A simple page of text, such as an accessibility statement."
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    intro = models.TextField(blank=True, help_text="A one-paragraph summary shown under the title.")
+    body = RichTextField(features=PLAIN_RICH_TEXT)
+
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]

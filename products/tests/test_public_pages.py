@@ -1,0 +1,235 @@
+"""What a school sees on the public pages."""
+
+import datetime
+import re
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.documents.models import Document
+
+from home.models import OrganisationSettings
+from products.models import ProductIndexPage, ProductPage, SecurityStatementPage
+
+pytestmark = pytest.mark.django_db
+
+SLUGS = ["pupil-progress", "juniper-mis", "pupil-asset", "communications-hub"]
+
+
+def text(response):
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
+def test_home_shows_who_we_are_products_dpo_and_security(client, demo):
+    response = client.get("/")
+    assert response.status_code == 200
+    body = text(response)
+    assert "Privacy and trust at Juniper Education" in body
+    for slug in SLUGS:
+        assert f'href="/products/{slug}/"' in body
+    assert "mailto:DPO@junipereducation.org" in body
+    assert 'href="/security/"' in body
+    assert "retention" in body.lower()
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_product_summary_has_every_section(client, demo, slug):
+    response = client.get(f"/products/{slug}/")
+    assert response.status_code == 200
+    body = text(response)
+    for heading in [
+        "What the product does",
+        "Whose data",
+        "What data",
+        "Why we process it",
+        "Lawful basis",
+        "Where the data comes from",
+        "Where it is hosted",
+        "Controller, processor and rights requests",
+        "Machine learning and automated processing",
+    ]:
+        assert f">{heading}</h2>" in body, heading
+    page = ProductPage.objects.get(slug=slug)
+    assert page.last_reviewed.strftime("%-d %B %Y") in body
+    assert f'href="/products/{slug}/security/"' in body
+
+
+def test_special_category_data_is_flagged_with_its_condition(client, demo):
+    body = text(client.get("/products/juniper-mis/"))
+    assert "Includes special-category data" in body
+    assert body.count('badge--warning">Special category') == 3
+    assert "Explicit consent (Article 9(2)(a))" in body
+    assert "Machine-learning services look across the school" in body
+    comms = text(client.get("/products/communications-hub/"))
+    assert "Includes special-category data" not in comms
+    assert "does not use machine learning" in comms
+
+
+def test_data_sources_and_hosting_come_from_the_seeds(client, demo):
+    assert "Groupcall Xporter" in text(client.get("/products/pupil-progress/"))
+    comms = text(client.get("/products/communications-hub/"))
+    assert "Another MIS, via Wonde" in comms
+    assert "Amazon Web Services" in comms
+
+
+def test_cited_dpia_is_offered_as_a_download(client, demo, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    doc = Document(title="Pupil Progress DPIA")
+    doc.file.save("pupil-progress-dpia.pdf", ContentFile(b"%PDF-1.4 test"), save=False)
+    doc.save()
+    page = ProductPage.objects.get(slug="pupil-progress")
+    page.dpia_document = doc
+    page.save_revision().publish()
+    body = text(client.get("/products/pupil-progress/"))
+    assert "Download the DPIA for Pupil Progress" in body
+    assert doc.url in body
+    download = client.get(doc.url)
+    assert download.status_code == 200
+    assert b"".join(download.streaming_content).startswith(b"%PDF")
+
+
+def test_organisation_settings_are_used_everywhere(client, demo):
+    org = OrganisationSettings.load()
+    org.dpo_email = "privacy@newname.example"
+    org.dpo_postal_address = "1 High Street\nLeeds\nLS1 1AA"
+    org.ico_registration_number = "ZA999999"
+    org.save()
+    for url in ["/", "/products/pupil-asset/", "/security/", "/products/pupil-asset/security/"]:
+        body = text(client.get(url))
+        assert "mailto:privacy@newname.example" in body, url
+        assert "ZA999999" in body, url
+        assert "Leeds" in body, url
+
+
+def test_security_statement_groups_controls_and_lists_certifications(client, demo):
+    body = text(client.get("/security/"))
+    for area in [
+        "Access control and multi-factor authentication",
+        "Encryption in transit and at rest",
+        "Backups and restore",
+        "Monitoring and logging",
+        "Vulnerability management",
+        "Secure development",
+        "Staff training",
+        "Incident response",
+    ]:
+        assert f">{area}</h2>" in body, area
+    assert "ISO/IEC 27001" in body
+    assert "UKAS-accredited certification body" in body
+    assert "31 October 2027" in body
+
+
+def test_expired_certification_shows_as_expired(client, demo):
+    page = SecurityStatementPage.objects.get(url_path="/home/security/")
+    page.certifications = [
+        (
+            "certification",
+            {
+                "name": "Cyber Essentials Plus",
+                "issuer": "IASME",
+                "scope": "Whole organisation",
+                "valid_until": datetime.date(2024, 3, 1),
+                "certificate": None,
+            },
+        )
+    ]
+    page.save_revision().publish()
+    body = text(client.get("/security/"))
+    assert "Expired on 1 March 2024" in body
+    row = re.search(r"<tr class=\"cert[^>]*>.*?</tr>", body).group(0)
+    assert "Cyber Essentials Plus" in row and ">Valid<" not in row
+
+
+def test_unknown_slugs_get_the_designed_404(client, demo):
+    for url in ["/products/no-such-product/", "/products/pupil-progress/nope/", "/nothing/"]:
+        response = client.get(url)
+        assert response.status_code == 404
+        body = text(response)
+        assert "Page not found" in body
+        assert 'href="/products/"' in body
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["?ended=not-a-date", "?product=%00%ff", "?" + "x=1&" * 500, "?a[]=<script>", "?%zz"],
+)
+def test_junk_query_strings_never_give_500(client, demo, query):
+    for url in ["/", "/products/pupil-progress/", "/products/juniper-mis/security/"]:
+        assert client.get(url + query).status_code == 200
+
+
+def test_public_pages_are_cacheable_and_admin_is_not(client, demo, admin_user):
+    response = client.get("/products/pupil-progress/")
+    cache = response["Cache-Control"]
+    assert "public" in cache and "s-maxage=" in cache and "max-age=" in cache
+    client.force_login(admin_user)
+    admin = client.get("/admin/")
+    assert "no-cache" in admin["Cache-Control"] or "no-store" in admin["Cache-Control"]
+    assert "private" in admin["Cache-Control"]
+    # a signed-in editor's view of a public page is personal (userbar, previews)
+    assert "private" in client.get("/products/pupil-progress/")["Cache-Control"]
+
+
+def test_security_txt(client, demo):
+    response = client.get("/.well-known/security.txt")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain")
+    body = response.content.decode()
+    assert "Contact: mailto:DPO@junipereducation.org" in body
+    expires = re.search(r"^Expires: (\S+)$", body, re.M).group(1)
+    assert datetime.datetime.fromisoformat(expires.replace("Z", "+00:00")) > datetime.datetime.now(
+        datetime.UTC
+    )
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as ctx:
+        assert client.get(url).status_code == 200
+    return len(ctx.captured_queries)
+
+
+def _add_products(count):
+    index = ProductIndexPage.objects.get()
+    template = ProductPage.objects.get(slug="juniper-mis")
+    for i in range(count):
+        page = ProductPage(
+            title=f"Extra product {i}",
+            slug=f"extra-{i}",
+            summary="Extra",
+            description=template.description,
+            data_subjects=template.data_subjects.raw_data,
+            data_categories=template.data_categories.raw_data,
+            purposes=template.purposes.raw_data,
+            lawful_bases=template.lawful_bases.raw_data,
+            special_category_conditions=template.special_category_conditions.raw_data,
+            data_sources=template.data_sources.raw_data,
+            hosting_location="UK",
+            uses_automated_processing=False,
+            last_reviewed=datetime.date(2026, 1, 1),
+        )
+        index.add_child(instance=page)
+
+
+HOME_QUERIES = 9
+PRODUCT_QUERIES = 13
+
+
+def test_query_counts_are_constant_as_products_grow(client, demo):
+    client.get("/")  # warm per-process caches (content types, site root paths)
+    before = {
+        "home": _queries(client, "/"),
+        "product": _queries(client, "/products/juniper-mis/"),
+        "index": _queries(client, "/products/"),
+        "security": _queries(client, "/products/juniper-mis/security/"),
+    }
+    _add_products(25)
+    after = {
+        "home": _queries(client, "/"),
+        "product": _queries(client, "/products/juniper-mis/"),
+        "index": _queries(client, "/products/"),
+        "security": _queries(client, "/products/juniper-mis/security/"),
+    }
+    assert after == before
+    assert before["home"] == HOME_QUERIES
+    assert before["product"] == PRODUCT_QUERIES

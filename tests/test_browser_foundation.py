@@ -1,0 +1,63 @@
+"""Headless Chromium: a school's journey, and axe-core WCAG 2.2 AA on every public page type."""
+
+import pytest
+from playwright.sync_api import expect
+from wagtail.models import Page
+
+from home.models import HomePage, StandardPage
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_journey_home_to_product_to_security(live_demo, page, axe_check):
+    page.goto(live_demo.url + "/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Privacy and trust at Juniper Education"
+    )
+    page.get_by_role("link", name="Communications Hub").first.click()
+    expect(page).to_have_url(live_demo.url + "/products/communications-hub/")
+    expect(page.get_by_role("heading", name="Where the data comes from")).to_be_visible()
+    expect(page.get_by_text("Another MIS, via Wonde")).to_be_visible()
+    page.get_by_role("link", name="How we keep Communications Hub data safe").click()
+    expect(page).to_have_url(live_demo.url + "/products/communications-hub/security/")
+    expect(page.get_by_role("heading", name="Staff training")).to_be_visible()
+    # breadcrumbs lead back
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name="Trust Hub").click()
+    expect(page).to_have_url(live_demo.url + "/")
+
+
+def test_every_public_page_type_passes_axe(live_demo, page, axe_check):
+    home = HomePage.objects.get()
+    home.add_child(
+        instance=StandardPage(
+            title="Accessibility statement", slug="accessibility", body="<p>WCAG 2.2 AA.</p>"
+        )
+    )
+    urls = [
+        "/",
+        "/products/",
+        "/products/pupil-progress/",
+        "/products/juniper-mis/",
+        "/security/",
+        "/products/juniper-mis/security/",
+        "/accessibility/",
+        "/products/no-such-product/",
+    ]
+    assert Page.objects.live().filter(depth__gt=1).count() >= 11
+    for url in urls:
+        response = page.goto(live_demo.url + url)
+        assert response.status in (200, 404), url
+        axe_check(page)
+
+
+def test_pages_work_on_a_small_screen(live_demo, browser, axe_check):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, bypass_csp=True)
+    small = context.new_page()
+    small.goto(live_demo.url + "/products/juniper-mis/")
+    width = small.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"page scrolls sideways on a phone ({width}px)"
+    axe_check(small)
+    context.close()

@@ -1,0 +1,20 @@
+"""Test suite settings: PostgreSQL from DATABASE_URL (the throwaway cluster `make test` starts)."""
+
+import tempfile
+from pathlib import Path
+
+import dj_database_url
+
+from .base import *  # noqa: F403
+from .base import require_env
+
+DEBUG = False
+SECRET_KEY = "test-only-secret-key"
+ALLOWED_HOSTS = ["*"]
+DATABASES = {"default": dj_database_url.parse(require_env("DATABASE_URL"))}
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Uploaded files go to a throwaway directory (each test that uploads sets its own tmp_path).
+MEDIA_ROOT = Path(tempfile.gettempdir()) / "trusthub-test-media"
+WHITENOISE_AUTOREFRESH = True
+WAGTAILADMIN_BASE_URL = "http://testserver"
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
