@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -9,6 +10,7 @@ from home import views as home_views
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("subprocessors/", include("subprocessors.urls")),
     path(".well-known/security.txt", home_views.security_txt, name="security_txt"),
 ]
 
@@ -17,7 +19,12 @@ if getattr(settings, "LOCAL_DEVELOPMENT", False):
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [path("", include(wagtail_urls))]
+urlpatterns += [
+    # Wagtail's catch-all only matches "slug/" paths; let routable pages answer file-like leaves
+    # such as /products/<slug>/retention/timeline.json and timeline.ics (RetentionPage routes).
+    re_path(r"^((?:[\w\-]+/)+timeline\.(?:json|ics))$", wagtail_views.serve),
+    path("", include(wagtail_urls)),
+]
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"

@@ -38,6 +38,8 @@ def require_env(name):
 INSTALLED_APPS = [
     "home",
     "products",
+    "subprocessors",
+    "django_countries",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -125,6 +127,10 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# "EU" is an ISO 3166 exceptional reservation; suppliers often commit only to "the EU".
+COUNTRIES_OVERRIDE = {"EU": "European Union"}
+COUNTRIES_FIRST = ["GB", "EU", "US"]
 
 WAGTAIL_SITE_NAME = "Trust Hub"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from home.demo import pages
+from subprocessors import demo as register_demo
 
 
 class Command(BaseCommand):
@@ -14,10 +15,12 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         settings_created = pages.ensure_settings()
         pages_created = pages.ensure_pages()
-        if settings_created or pages_created:
+        entries_created = register_demo.ensure_entries()
+        if settings_created or pages_created or entries_created:
             self.stdout.write(
                 self.style.SUCCESS(
-                    f"Demo content loaded: {pages_created} page(s) created"
+                    f"Demo content loaded: {pages_created} page(s), "
+                    f"{entries_created} register entr{'y' if entries_created == 1 else 'ies'} created"
                     f"{', organisation settings created' if settings_created else ''}."
                 )
             )

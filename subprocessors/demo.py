@@ -1,0 +1,283 @@
+"""Demo register entries: every recipient in the three seed DPIA tables, linked to products.
+
+Idempotent: an entry is created (and published) only when no entry of that name exists.
+"""
+
+import datetime
+
+from products.models import ProductPage
+
+from .models import RecipientType as RT
+from .models import Subprocessor, SubprocessorUse
+from .models import TransferSafeguard as TS
+
+PP, MIS, PA, CH = "pupil-progress", "juniper-mis", "pupil-asset", "communications-hub"
+PP_SINCE = datetime.date(2025, 7, 4)
+MIS_SINCE = datetime.date(2024, 6, 4)
+CH_SINCE = datetime.date(2025, 11, 25)
+
+PUPILS_STAFF = "Pupils; school staff users"
+SUPPORT_DATA = (
+    "Names and business contact details of school staff users; the content of support requests"
+)
+STAFF_USERS = "School staff users"
+
+ENTRIES = [
+    {
+        "name": "Pupil Progress",
+        "legal_entity": "",
+        "recipient_type": RT.SUBPROCESSOR,
+        "description": "Develops, hosts and supports the Pupil Progress application that we resell.",
+        "countries": ["GB"],
+        "transfer_safeguard": TS.NOT_RESTRICTED,
+        "data_categories": "Pupil names and identifiers, attainment and progress data, pupil "
+        "characteristics the school exports, staff user details",
+        "data_subjects": PUPILS_STAFF,
+        "privacy_notice_url": "",
+        "start_date": PP_SINCE,
+        "uses": {PP: "Provides the pupil progress tracking application"},
+    },
+    {
+        "name": "Groupcall Xporter",
+        "legal_entity": "Groupcall Ltd",
+        "recipient_type": RT.SUBPROCESSOR,
+        "description": "Extracts data from the school's MIS and transfers it to the application.",
+        "countries": ["GB"],
+        "transfer_safeguard": TS.NOT_RESTRICTED,
+        "data_categories": "Pupil and staff records exported from the school's MIS",
+        "data_subjects": PUPILS_STAFF,
+        "privacy_notice_url": "",
+        "start_date": PP_SINCE,
+        "uses": {PP: "Transfers data from the school's MIS to Pupil Progress"},
+    },
+    {
+        "name": "Amazon Web Services",
+        "legal_entity": "Amazon Web Services EMEA SARL",
+        "recipient_type": RT.SUBPROCESSOR,
+        "description": "Cloud hosting: servers, databases, storage and networking in UK data "
+        "centres.",
+        "countries": ["GB"],
+        "transfer_safeguard": TS.NOT_RESTRICTED,
+        "data_categories": "All data held in the product (stored encrypted)",
+        "data_subjects": "Pupils; parents and carers; staff",
+        "privacy_notice_url": "https://docs.aws.amazon.com/whitepapers/latest/"
+        "navigating-gdpr-compliance/aws-data-processing-addendum-dpa.html",
+        "start_date": MIS_SINCE,
+        "uses": {
+            PP: "Hosts the Pupil Progress application",
+            MIS: "Hosts Juniper MIS and our migration tooling",
+            PA: "Hosts Pupil Asset",
+            CH: "Hosts Communications Hub",
+        },
+    },
+    {
+        "name": "FRAM",
+        "legal_entity": "",
+        "recipient_type": RT.SUBPROCESSOR,
+        "description": "Software development and technical support for Pupil Progress.",
+        "countries": ["EU"],
+        "transfer_safeguard": TS.UK_ADEQUACY,
+        "data_categories": "Application data, accessed only when needed for development and "
+        "support",
+        "data_subjects": PUPILS_STAFF,
+        "privacy_notice_url": "",
+        "start_date": PP_SINCE,
+        "uses": {PP: "Develops and supports Pupil Progress"},
+    },
+    {
+        "name": "Google",
+        "legal_entity": "Google Ireland Limited",
+        "recipient_type": RT.SUBPROCESSOR,
+        "description": "Email and communication services.",
+        "countries": ["EU"],
+        "transfer_safeguard": TS.UK_ADEQUACY,
+        "data_categories": "Names, email addresses and the content of messages",
+        "data_subjects": STAFF_USERS,
+        "privacy_notice_url": "https://policies.google.com/privacy?hl=en",
+        "start_date": PP_SINCE,
+        "uses": {PP: "Sends and handles communications from the Pupil Progress app"},
+    },
+    {
+        "name": "HubSpot",
+        "legal_entity": "HubSpot Ireland Limited",
+        "recipient_type": RT.SUBPROCESSOR,
+        "description": "Customer relationship management.",
+        "countries": ["EU"],
+        "transfer_safeguard": TS.UK_ADEQUACY,
+        "data_categories": "Names and business contact details of school contacts",
+        "data_subjects": "School staff who are our customer contacts",
+        "privacy_notice_url": "https://legal.hubspot.com/",
+        "start_date": PP_SINCE,
+        "uses": {PP: "Records Pupil Progress customer information"},
+    },
+    {
+        "name": "Product Fruits",
+        "legal_entity": "",
+        "recipient_type": RT.SUBPROCESSOR,
+        "description": "In-app onboarding guides and help.",
+        "countries": ["EU"],
+        "transfer_safeguard": TS.UK_ADEQUACY,
+        "data_categories": "Staff user identifiers and how they use in-app guides",
+        "data_subjects": STAFF_USERS,
+        "privacy_notice_url": "https://productfruits.com/docs/",
+        "start_date": PP_SINCE,
+        "uses": {PP: "In-app support for Pupil Progress users"},
+    },
+    {
+        "name": "Intercom",
+        "legal_entity": "Intercom R&D Unlimited Company",
+        "recipient_type": RT.SUBPROCESSOR,
+        "description": "Customer support chat and help centre.",
+        "countries": ["EU"],
+        "transfer_safeguard": TS.UK_ADEQUACY,
+        "data_categories": SUPPORT_DATA,
+        "data_subjects": STAFF_USERS,
+        "privacy_notice_url": "https://www.intercom.com/legal/data-processing-agreement",
+        "start_date": PP_SINCE,
+        "uses": {PP: "Support chat for Pupil Progress users"},
+    },
+    {
+        "name": "Loom",
+        "legal_entity": "Loom, Inc.",
+        "recipient_type": RT.SUBPROCESSOR,
+        "description": "Recorded video walkthroughs for support.",
+        "countries": ["US"],
+        "transfer_safeguard": TS.UK_US_DATA_BRIDGE,
+        "data_categories": SUPPORT_DATA,
+        "data_subjects": STAFF_USERS,
+        "privacy_notice_url": "https://support.loom.com/hc/en-us/articles/"
+        "360002228758-GDPR-compliance",
+        "start_date": PP_SINCE,
+        "uses": {PP: "Video support for Pupil Progress users"},
+    },
+    {
+        "name": "Typeform",
+        "legal_entity": "Typeform SL",
+        "recipient_type": RT.SUBPROCESSOR,
+        "description": "Online forms and surveys for support and feedback.",
+        "countries": ["EU"],
+        "transfer_safeguard": TS.UK_ADEQUACY,
+        "data_categories": "Names, business email addresses and form answers",
+        "data_subjects": STAFF_USERS,
+        "privacy_notice_url": "",
+        "start_date": PP_SINCE,
+        "uses": {PP: "Support and feedback forms for Pupil Progress"},
+    },
+    {
+        "name": "Thinkific",
+        "legal_entity": "Thinkific Labs Inc.",
+        "recipient_type": RT.SUBPROCESSOR,
+        "description": "Online learning platform hosting our training academy.",
+        "countries": ["CA"],
+        "transfer_safeguard": TS.UK_ADEQUACY,
+        "data_categories": "Names, business email addresses and course progress of staff "
+        "who take training",
+        "data_subjects": STAFF_USERS,
+        "privacy_notice_url": "https://www.thinkific.com/dpa/",
+        "start_date": PP_SINCE,
+        "uses": {PP: "Hosts the Pupil Progress Academy for support"},
+    },
+    {
+        "name": "Department for Education (DfE)",
+        "legal_entity": "Department for Education",
+        "recipient_type": RT.CONTROLLER,
+        "description": "Receives the statutory returns schools must make, such as the school "
+        "census, as a controller in its own right.",
+        "countries": ["GB"],
+        "transfer_safeguard": TS.NOT_RESTRICTED,
+        "data_categories": "The data items each statutory return requires",
+        "data_subjects": "Pupils; staff",
+        "privacy_notice_url": "https://www.gov.uk/government/publications/"
+        "privacy-information-education-providers-workforce-including-teachers",
+        "start_date": MIS_SINCE,
+        "uses": {
+            MIS: "Statutory returns submitted by the school",
+            PA: "Statutory returns submitted by the school",
+            CH: "Statutory returns submitted by the school",
+        },
+    },
+    {
+        "name": "Wonde",
+        "legal_entity": "Wonde Ltd",
+        "recipient_type": RT.ON_INSTRUCTION,
+        "description": "Data integration platform. Shares the school's data with the apps the "
+        "school chooses, on the school's instruction.",
+        "countries": ["GB"],
+        "transfer_safeguard": TS.NOT_RESTRICTED,
+        "data_categories": "The data sets the school authorises for each integration",
+        "data_subjects": "Pupils; parents and carers; staff",
+        "privacy_notice_url": "https://www.wonde.com/privacy-policy",
+        "start_date": MIS_SINCE,
+        "uses": {
+            MIS: "Data sharing and statutory data flows the school sets up",
+            PA: "Data sharing and statutory data flows the school sets up",
+            CH: "Brings contact data from a school's own MIS",
+        },
+    },
+    {
+        "name": "Apache HTTP Server",
+        "legal_entity": "",
+        "recipient_type": RT.SUBPROCESSOR,
+        "description": "Open-source web server software that runs inside our AWS hosting for "
+        "our data migration tooling. It is software we operate ourselves: no data leaves our "
+        "hosting.",
+        "countries": ["GB"],
+        "transfer_safeguard": TS.NOT_RESTRICTED,
+        "data_categories": "School data passing through our migration tooling",
+        "data_subjects": "Pupils; parents and carers; staff",
+        "privacy_notice_url": "",
+        "start_date": MIS_SINCE,
+        "uses": {
+            MIS: "Web server for our migration (ETL) tooling",
+            PA: "Web server for our migration (ETL) tooling",
+            CH: "Web server for our data import tooling",
+        },
+    },
+    {
+        "name": "Twilio",
+        "legal_entity": "Twilio Inc.",
+        "recipient_type": RT.SUBPROCESSOR,
+        "description": "Sends SMS text messages.",
+        "countries": ["US"],
+        "transfer_safeguard": TS.UK_US_DATA_BRIDGE,
+        "data_categories": "Recipients' mobile numbers and the text of messages",
+        "data_subjects": "Parents and carers; staff",
+        "privacy_notice_url": "https://www.twilio.com/en-us/legal/privacy",
+        "start_date": CH_SINCE,
+        "uses": {CH: "Sends SMS messages to parents and carers"},
+    },
+    {
+        "name": "Amazon Simple Email Service",
+        "legal_entity": "Amazon Web Services EMEA SARL",
+        "recipient_type": RT.SUBPROCESSOR,
+        "description": "Sends email on our behalf.",
+        "countries": ["GB"],
+        "transfer_safeguard": TS.NOT_RESTRICTED,
+        "data_categories": "Recipients' email addresses and the content of emails",
+        "data_subjects": "Parents and carers; staff",
+        "privacy_notice_url": "https://aws.amazon.com/privacy/",
+        "start_date": CH_SINCE,
+        "uses": {CH: "Sends emails to parents and carers"},
+    },
+]
+
+
+def ensure_entries():
+    """Create and publish missing entries. Returns how many were created."""
+    products = {p.slug: p for p in ProductPage.objects.all()}
+    created = 0
+    for spec in ENTRIES:
+        if Subprocessor.objects.filter(name=spec["name"]).exists():
+            continue
+        fields = {k: v for k, v in spec.items() if k != "uses"}
+        entry = Subprocessor(**fields, live=False)
+        entry.uses = [
+            SubprocessorUse(product=products[slug], purpose=purpose)
+            for slug, purpose in spec["uses"].items()
+            if slug in products
+        ]
+        entry.full_clean()
+        entry.save()
+        entry.save_revision().publish()
+        created += 1
+    return created

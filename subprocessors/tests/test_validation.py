@@ -1,0 +1,99 @@
+"""The mistakes that matter are caught before anything is published."""
+
+import datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from products.models import ProductPage
+from subprocessors.models import Subprocessor
+
+pytestmark = pytest.mark.django_db
+
+
+def entry(**fields):
+    base = {
+        "name": "Acme Messaging",
+        "description": "Sends messages",
+        "countries": ["GB"],
+        "transfer_safeguard": "not_restricted",
+        "data_categories": "Phone numbers",
+        "data_subjects": "Parents",
+        "start_date": datetime.date(2026, 1, 1),
+    }
+    base.update(fields)
+    return Subprocessor(**base)
+
+
+def errors_of(obj):
+    with pytest.raises(ValidationError) as excinfo:
+        obj.full_clean()
+    return excinfo.value.message_dict
+
+
+def test_restricted_transfer_needs_a_safeguard():
+    errors = errors_of(entry(countries=["GB", "US"]))
+    assert "restricted transfer" in errors["transfer_safeguard"][0]
+    assert "United States of America" in errors["transfer_safeguard"][0]
+    entry(countries=["GB", "US"], transfer_safeguard="uk_us_data_bridge").full_clean()
+
+
+def test_uk_only_processing_is_not_a_restricted_transfer():
+    errors = errors_of(entry(transfer_safeguard="idta"))
+    assert "not a restricted transfer" in errors["transfer_safeguard"][0]
+
+
+def test_end_date_cannot_precede_start_date():
+    errors = errors_of(entry(end_date=datetime.date(2025, 12, 31)))
+    assert errors["end_date"] == ["The end date cannot be before the start date."]
+
+
+def test_country_code_must_exist():
+    errors = errors_of(entry(countries=["XX"]))
+    assert "countries" in errors
+    entry(countries=["EU"], transfer_safeguard="uk_adequacy").full_clean()
+
+
+def _admin_form(uses):
+    return {"countries": ["GB"]} | nested_form_data(
+        {
+            "name": "Acme Messaging",
+            "legal_entity": "",
+            "recipient_type": "subprocessor",
+            "description": "Sends messages",
+            "transfer_safeguard": "not_restricted",
+            "data_categories": "Phone numbers",
+            "data_subjects": "Parents",
+            "privacy_notice_url": "",
+            "start_date": "2026-01-01",
+            "end_date": "",
+            "uses": inline_formset(uses),
+        }
+    )
+
+
+def test_admin_rejects_the_same_product_twice(client, demo, admin_user):
+    client.force_login(admin_user)
+    product = ProductPage.objects.get(slug="pupil-asset")
+    data = _admin_form(
+        [{"product": product.pk, "purpose": "One"}, {"product": product.pk, "purpose": "Two"}]
+    )
+    response = client.post("/admin/snippets/subprocessors/subprocessor/add/", data)
+    assert response.status_code == 200
+    assert "Pupil Asset is already listed above" in response.content.decode()
+    assert not Subprocessor.objects.filter(name="Acme Messaging").exists()
+
+
+def test_admin_rejects_bad_country_and_missing_safeguard(client, demo, admin_user):
+    client.force_login(admin_user)
+    product = ProductPage.objects.get(slug="pupil-asset")
+    data = _admin_form([{"product": product.pk, "purpose": "One"}])
+    data["countries"] = ["ZZ"]
+    response = client.post("/admin/snippets/subprocessors/subprocessor/add/", data)
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    data["countries"] = ["GB", "CA"]
+    response = client.post("/admin/snippets/subprocessors/subprocessor/add/", data)
+    assert "this is a restricted transfer" in response.content.decode()
+    assert not Subprocessor.objects.filter(name="Acme Messaging").exists()

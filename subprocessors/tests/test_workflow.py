@@ -1,0 +1,126 @@
+"""Only the DPO's approval publishes register entries; editors draft and submit."""
+
+import pytest
+from django.contrib.auth.models import Group
+from wagtail.models import WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+from products.models import ProductPage
+from subprocessors.models import Subprocessor
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = "/admin/snippets/subprocessors/subprocessor/add/"
+
+
+def user_in(django_user_model, group_name, username):
+    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
+    user.groups.add(Group.objects.get(name=group_name))
+    return user
+
+
+def form(product, use_id=None, **extra):
+    data = {
+        "name": "Acme Messaging",
+        "legal_entity": "Acme Ltd",
+        "recipient_type": "subprocessor",
+        "description": "Sends messages",
+        "countries": ["GB"],
+        "transfer_safeguard": "not_restricted",
+        "data_categories": "Phone numbers",
+        "data_subjects": "Parents",
+        "privacy_notice_url": "",
+        "start_date": "2026-01-01",
+        "end_date": "",
+        "uses": inline_formset(
+            [{"product": product.pk, "purpose": "Texts", "id": use_id or ""}],
+            initial=1 if use_id else 0,
+        ),
+    }
+    data.update(extra)
+    countries = data.pop("countries")
+    return {**nested_form_data(data), "countries": countries}
+
+
+def test_roles_and_workflow_exist(demo):
+    assert Group.objects.filter(name="Privacy editor").exists()
+    assert Group.objects.filter(name="Data Protection Officer").exists()
+    assert Subprocessor.get_default_workflow().name == "DPO approval"
+    assert ProductPage.objects.get(slug="juniper-mis").get_workflow().name == "DPO approval"
+
+
+def test_editor_cannot_publish_but_can_submit_and_dpo_approves(client, demo, django_user_model):
+    editor = user_in(django_user_model, "Privacy editor", "editor")
+    dpo = user_in(django_user_model, "Data Protection Officer", "dpo")
+    product = ProductPage.objects.get(slug="communications-hub")
+
+    client.force_login(editor)
+    # Trying to publish directly does not publish.
+    client.post(ADD_URL, {**form(product), "action-publish": "action-publish"})
+    entry = Subprocessor.objects.get(name="Acme Messaging")
+    assert entry.live is False
+    assert "Acme Messaging" not in client.get("/subprocessors/").content.decode()
+    edit_page = client.get(f"/admin/snippets/subprocessors/subprocessor/edit/{entry.pk}/")
+    assert edit_page.status_code == 200
+    assert 'name="action-publish"' not in edit_page.content.decode()
+
+    # Submitting for approval puts it in moderation, still not public.
+    response = client.post(
+        f"/admin/snippets/subprocessors/subprocessor/edit/{entry.pk}/",
+        {**form(product, use_id=entry.uses.get().pk), "action-submit": "action-submit"},
+    )
+    assert response.status_code == 302
+    state = WorkflowState.objects.get(
+        base_content_type__model="subprocessor", object_id=str(entry.pk)
+    )
+    assert state.status == "in_progress"
+    assert "Acme Messaging" not in client.get("/subprocessors/register.json").content.decode()
+
+    # The editor cannot approve their own submission.
+    task_state = state.current_task_state
+    approve_url = (
+        f"/admin/snippets/subprocessors/subprocessor/workflow/action/{entry.pk}/approve/"
+        f"{task_state.pk}/"
+    )
+    client.post(approve_url, {"comment": ""})
+    entry.refresh_from_db()
+    assert entry.live is False
+
+    # The DPO approves: it is published and appears publicly.
+    client.force_login(dpo)
+    response = client.post(approve_url, {"comment": "Checked the DPA"})
+    assert response.status_code in (200, 302)
+    entry.refresh_from_db()
+    assert entry.live is True
+    client.logout()
+    assert "Acme Messaging" in client.get("/subprocessors/").content.decode()
+
+
+def test_dpo_can_publish_directly(client, demo, django_user_model):
+    dpo = user_in(django_user_model, "Data Protection Officer", "dpo")
+    client.force_login(dpo)
+    product = ProductPage.objects.get(slug="pupil-asset")
+    response = client.post(ADD_URL, {**form(product), "action-publish": "action-publish"})
+    assert response.status_code == 302
+    assert Subprocessor.objects.get(name="Acme Messaging").live is True
+
+
+def test_admin_listing_has_search_filters_and_export(client, demo, admin_user):
+    client.force_login(admin_user)
+    listing = client.get("/admin/snippets/subprocessors/subprocessor/?q=twilio")
+    assert listing.status_code == 200
+    body = listing.content.decode()
+    assert "Twilio" in body and "Loom" not in body
+    filtered = client.get("/admin/snippets/subprocessors/subprocessor/?recipient_type=controller")
+    assert "Department for Education" in filtered.content.decode()
+    assert "Twilio" not in filtered.content.decode()
+    export = client.get("/admin/snippets/subprocessors/subprocessor/?export=csv")
+    assert export.status_code == 200
+    content = (
+        b"".join(export.streaming_content).decode() if export.streaming else export.content.decode()
+    )
+    assert "Stable id" in content and "Twilio" in content
+    history = client.get(
+        f"/admin/snippets/subprocessors/subprocessor/history/{Subprocessor.objects.get(name='Twilio').pk}/"
+    )
+    assert history.status_code == 200

@@ -1,0 +1,94 @@
+import csv
+import io
+
+from django.http import HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from .register import RegisterFilter, register_last_changed, split_by_status, to_record
+
+CSV_COLUMNS = [
+    "id",
+    "name",
+    "legal_entity",
+    "recipient_type",
+    "status",
+    "products",
+    "purposes",
+    "countries",
+    "restricted_transfer",
+    "transfer_safeguard",
+    "data_categories",
+    "data_subjects",
+    "privacy_notice_url",
+    "start_date",
+    "end_date",
+    "last_published_at",
+]
+
+
+@require_GET
+def register(request):
+    flt = RegisterFilter.from_query(request.GET)
+    entries = flt.entries()
+    groups = split_by_status(entries)
+    context = {
+        "filter": flt,
+        "current": groups["current"],
+        "upcoming": groups["upcoming"],
+        "former": groups["former"],
+        # The last change of the whole register, whatever the filter.
+        "last_changed": register_last_changed(),
+        "today": timezone.localdate(),
+    }
+    return render(request, "subprocessors/register.html", context)
+
+
+def _export_records(request):
+    flt = RegisterFilter.from_query(request.GET)
+    if flt.errors:
+        return flt, None
+    return flt, [to_record(entry) for entry in flt.entries()]
+
+
+@require_GET
+def register_json(request):
+    flt, records = _export_records(request)
+    if records is None:
+        return JsonResponse({"error": " ".join(flt.errors)}, status=400)
+    body = {
+        "generated_at": timezone.now().replace(microsecond=0).isoformat(),
+        "filter": {"product": flt.product_slugs, "type": flt.recipient_type or None},
+        "count": len(records),
+        "entries": records,
+    }
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 2})
+
+
+@require_GET
+def register_csv(request):
+    flt, records = _export_records(request)
+    if records is None:
+        return HttpResponse(" ".join(flt.errors), status=400, content_type="text/plain")
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    for rec in records:
+        writer.writerow(
+            {
+                **{k: rec[k] for k in CSV_COLUMNS if k in rec and not isinstance(rec[k], list)},
+                "products": "; ".join(p["slug"] for p in rec["products"]),
+                "purposes": "; ".join(f"{p['name']}: {p['purpose']}" for p in rec["products"]),
+                "countries": "; ".join(c["code"] for c in rec["countries"]),
+                "restricted_transfer": "yes" if rec["restricted_transfer"] else "no",
+                "end_date": rec["end_date"] or "",
+                "last_published_at": rec["last_published_at"] or "",
+            }
+        )
+    response = HttpResponse(
+        out.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
+    )
+    suffix = "-" + "-".join(flt.product_slugs) if flt.product_slugs else ""
+    response["Content-Disposition"] = f'attachment; filename="subprocessor-register{suffix}.csv"'
+    return response
