@@ -2,9 +2,17 @@
 
 import datetime
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from wagtail import blocks
+from wagtail.blocks import (
+    ListBlockValidationError,
+    StreamBlockValidationError,
+    StructBlockValidationError,
+)
 from wagtail.documents.blocks import DocumentChooserBlock
+
+from . import retention
 
 LAWFUL_BASES = [
     ("consent", "Consent (Article 6(1)(a))"),
@@ -163,3 +171,192 @@ class CertificationBlock(blocks.StructBlock):
         icon = "success"
         label = "Certification"
         value_class = CertificationValue
+
+
+# --- Retention rules (see products/retention.py for the engine that reads them) ----------------
+
+RETENTION_MONTHS = [(str(number), name) for number, name in enumerate(retention.MONTH_NAMES, 1)]
+OFFSET_UNITS = [("days", "days"), ("months", "months")]
+STAGE_KEY_HELP = (
+    "A short name for the stage that other stages can count from, e.g. 'access-revoked'. "
+    "Lower-case letters, digits and hyphens. Also used in calendar downloads: avoid changing it."
+)
+FROM_STAGE_HELP = (
+    "Leave blank to count from the date the subscription or contract ends. Otherwise give the key "
+    "(or the number, 1 for the first) of a stage listed above this one."
+)
+
+
+def stage_reference(text):
+    """'' -> None (the end date), '2' -> 2 (the second stage), 'access-revoked' -> the key."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if text.isascii() and text.isdigit():
+        return int(text)
+    return text
+
+
+def _month_day(month, day):
+    try:
+        return retention.MonthDay(int(month), int(day))
+    except (TypeError, ValueError):
+        return retention.MonthDay(0, 0)
+
+
+def retention_stage(block_type, value):
+    """One stream child of RetentionStagesBlock as an engine Stage."""
+    from_stage = stage_reference(value.get("from_stage"))
+    if block_type == "seasonal":
+        rule = retention.SeasonalRule(
+            windows=tuple(
+                retention.SeasonalWindow(
+                    start=_month_day(window.get("start_month"), window.get("start_day")),
+                    end=_month_day(window.get("end_month"), window.get("end_day")),
+                    by_month=int(window.get("by_end_of") or 0),
+                )
+                for window in value.get("windows") or []
+            ),
+            from_stage=from_stage,
+        )
+    else:
+        amount = value.get("amount") or 0
+        if value.get("unit") == "months":
+            rule = retention.OffsetRule(months=amount, from_stage=from_stage)
+        else:
+            rule = retention.OffsetRule(days=amount, from_stage=from_stage)
+    return retention.Stage(
+        key=(value.get("key") or "").strip(),
+        label=(value.get("label") or "").strip(),
+        rule=rule,
+        description=(value.get("description") or "").strip(),
+    )
+
+
+def retention_stages(stream_value):
+    """A RetentionStagesBlock value (StreamValue) as a list of engine Stages."""
+    return [retention_stage(child.block_type, child.value) for child in stream_value or []]
+
+
+class SeasonalWindowBlock(blocks.StructBlock):
+    start_day = blocks.IntegerBlock(min_value=1, max_value=31)
+    start_month = blocks.ChoiceBlock(choices=RETENTION_MONTHS)
+    end_day = blocks.IntegerBlock(min_value=1, max_value=31, help_text="Inclusive.")
+    end_month = blocks.ChoiceBlock(choices=RETENTION_MONTHS)
+    by_end_of = blocks.ChoiceBlock(
+        choices=RETENTION_MONTHS,
+        label="happens by the end of the following",
+        help_text="The last day of the first such month that ends on or after the starting date.",
+    )
+
+    class Meta:
+        icon = "date"
+        label = "Window of the year"
+        help_text = "A window may wrap the year end, e.g. 1 September to 31 March."
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        for prefix in ("start", "end"):
+            month, day = value.get(f"{prefix}_month"), value.get(f"{prefix}_day")
+            if month and day and not _month_day(month, day).is_valid:
+                errors[f"{prefix}_day"] = ValidationError(
+                    f"{retention.month_name(int(month))} has no day {day}."
+                )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+
+class RetentionStageBlock(blocks.StructBlock):
+    """What every stage has: a key other stages can refer to, a label and a description."""
+
+    key = blocks.RegexBlock(
+        regex=r"^[a-z][a-z0-9-]*$",
+        max_length=40,
+        help_text=STAGE_KEY_HELP,
+        error_messages={
+            "invalid": "Use lower-case letters, digits and hyphens, starting with a letter."
+        },
+    )
+    label = blocks.CharBlock(max_length=80, help_text="e.g. 'Live data deleted'.")
+    description = blocks.TextBlock(
+        required=False, help_text="What happens at this stage, in plain English."
+    )
+
+
+class OffsetStageBlock(RetentionStageBlock):
+    """A stage a fixed number of days or months after the end date or an earlier stage."""
+
+    amount = blocks.IntegerBlock(
+        min_value=0, max_value=retention.MAX_OFFSET_DAYS, help_text="e.g. 90."
+    )
+    unit = blocks.ChoiceBlock(choices=OFFSET_UNITS, default="days")
+    from_stage = blocks.CharBlock(
+        required=False, max_length=40, label="counted from", help_text=FROM_STAGE_HELP
+    )
+
+    class Meta:
+        icon = "time"
+        label = "Stage: a fixed time later"
+
+
+class SeasonalStageBlock(RetentionStageBlock):
+    """A stage by the end of a month that depends on when in the year the starting date falls."""
+
+    windows = blocks.ListBlock(
+        SeasonalWindowBlock(),
+        min_num=1,
+        help_text="Together the windows must cover every day of the year, 29 February included, "
+        "exactly once.",
+    )
+    from_stage = blocks.CharBlock(
+        required=False, max_length=40, label="counted from", help_text=FROM_STAGE_HELP
+    )
+
+    class Meta:
+        icon = "calendar-alt"
+        label = "Stage: by the end of a month, depending on the time of year"
+
+
+def _incomplete(value):
+    return not (value.get("key") and value.get("label"))
+
+
+class RetentionStagesBlock(blocks.StreamBlock):
+    """The ordered stages of what happens to a product's data after a contract ends."""
+
+    offset = OffsetStageBlock()
+    seasonal = SeasonalStageBlock()
+
+    class Meta:
+        max_num = retention.MAX_STAGES
+
+    def clean(self, value):
+        cleaned = super().clean(value)
+        problems = retention.find_problems(retention_stages(cleaned))
+        if self.is_deferred_validation:  # a draft: don't nag about stages still being written
+            skipped = {i for i, child in enumerate(cleaned) if _incomplete(child.value)}
+            problems = [p for p in problems if p.stage not in skipped]
+        if not problems:
+            return cleaned
+        by_stage = {}
+        for problem in problems:
+            if problem.stage is not None:
+                by_stage.setdefault(problem.stage, {}).setdefault(problem.field, [])
+                by_stage[problem.stage][problem.field].append(problem.message)
+        block_errors = {}
+        for index, fields in by_stage.items():
+            child_errors = {}
+            for field, messages in fields.items():
+                if field == "windows":
+                    child_errors[field] = ListBlockValidationError(non_block_errors=messages)
+                elif field is not None:
+                    child_errors[field] = ValidationError(messages)
+            block_errors[index] = StructBlockValidationError(
+                block_errors=child_errors, non_block_errors=fields.get(None)
+            )
+        raise StreamBlockValidationError(
+            block_errors=block_errors,
+            non_block_errors=[p.message for p in problems if p.stage is None],
+        )

@@ -1,5 +1,11 @@
+import datetime
+from dataclasses import dataclass, field
+
 from django.db import models
+from django.http import HttpResponse, JsonResponse
+from django.template.response import TemplateResponse
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
@@ -7,6 +13,7 @@ from wagtail.search import index
 from home.models import PLAIN_RICH_TEXT, BreadcrumbsMixin
 
 from . import blocks as pb
+from . import retention
 
 
 class ProductIndexPage(BreadcrumbsMixin, Page):
@@ -31,7 +38,7 @@ class ProductPage(BreadcrumbsMixin, Page):
 
     page_description = "A product's privacy summary, for schools' due diligence."
     parent_page_types = ["products.ProductIndexPage"]
-    subpage_types = ["products.SecurityStatementPage"]
+    subpage_types = ["products.SecurityStatementPage", "products.RetentionPage"]
 
     summary = models.CharField(
         max_length=300,
@@ -186,9 +193,18 @@ class ProductPage(BreadcrumbsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["security_page"] = (
-            SecurityStatementPage.objects.live().public().child_of(self).first()
-        )
+        # One query for both linked child pages; the template needs only their titles and URLs.
+        children = {}
+        for child in (
+            Page.objects.live()
+            .public()
+            .child_of(self)
+            .type(SecurityStatementPage, RetentionPage)
+            .order_by("path")
+        ):
+            children.setdefault(child.specific_class, child)
+        context["security_page"] = children.get(SecurityStatementPage)
+        context["retention_page"] = children.get(RetentionPage)
         return context
 
 
@@ -247,3 +263,283 @@ class SecurityStatementPage(BreadcrumbsMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["product"] = self.product
         return context
+
+
+DEFAULT_RETENTION_INTRO = (
+    "<p>When your school's subscription or contract ends, its data goes through the stages "
+    "below, each on a date worked out from the day the contract ended. Enter that date to see "
+    "exactly when each stage happens.</p>"
+)
+DEFAULT_EXPORT_NOTES = (
+    "<p>Before your subscription or contract ends, make sure you have a complete copy of the "
+    "data your school needs to keep: after it ends, your staff may no longer be able to sign in "
+    "and export it. Our Data Protection Officer can help you get a full copy.</p>"
+)
+DEFAULT_ERASURE_NOTES = (
+    "<p>You do not have to wait for the dates above. As controller, your school can ask us to "
+    "erase its data sooner. We do so without undue delay, which generally means within about a "
+    "month of your request (UK GDPR Articles 17 and 19). Send the request to our Data Protection "
+    "Officer from an address at your school.</p>"
+)
+DEFAULT_CERTIFICATE_NOTES = (
+    "<p>If you ask, we will confirm in writing that all of your school's personal data has been "
+    "completely deleted. Ask our Data Protection Officer for a certificate of deletion.</p>"
+)
+
+
+@dataclass
+class RetentionCalculation:
+    """The outcome of reading `?ended=` on a retention page, shared by HTML, JSON and ICS."""
+
+    submitted: bool = False
+    value: str = ""
+    end_date: datetime.date | None = None
+    timeline: list = field(default_factory=list)
+    error: str = ""
+    error_code: str = ""
+    html_status: int = 200
+
+    @property
+    def ok(self):
+        return self.end_date is not None and not self.error
+
+
+class RetentionPage(RoutablePageMixin, BreadcrumbsMixin, Page):
+    """'When will our data be deleted?': a product's retention stages, explained and calculated.
+
+    The stages are structured rules (products/retention.py); the explanation, the calculator,
+    timeline.json and timeline.ics are all generated from them.
+    """
+
+    page_description = (
+        "What happens to a product's data after a contract ends, with a date calculator. "
+        "One per product, with the slug 'retention'."
+    )
+    parent_page_types = ["products.ProductPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+    required_slug = "retention"
+
+    intro = RichTextField(
+        features=PLAIN_RICH_TEXT,
+        blank=True,
+        default=DEFAULT_RETENTION_INTRO,
+        help_text="A short introduction above the stages.",
+    )
+    stages = StreamField(
+        pb.RetentionStagesBlock(),
+        blank=True,
+        help_text="What happens to the data after a contract ends, in order. Each stage counts "
+        "from the end date or from a stage above it, and is never before the stage above it.",
+    )
+    export_notes = RichTextField(
+        "getting a full copy of the data",
+        features=PLAIN_RICH_TEXT,
+        default=DEFAULT_EXPORT_NOTES,
+        help_text="How a school downloads a complete copy of its data before the contract ends.",
+    )
+    erasure_notes = RichTextField(
+        "asking for early erasure",
+        features=PLAIN_RICH_TEXT,
+        default=DEFAULT_ERASURE_NOTES,
+        help_text="How a school asks us to erase its data sooner, and how quickly we do it.",
+    )
+    certificate_notes = RichTextField(
+        "certificate of deletion",
+        features=PLAIN_RICH_TEXT,
+        default=DEFAULT_CERTIFICATE_NOTES,
+        help_text="How a school gets written confirmation that its data has been deleted.",
+    )
+    last_reviewed = models.DateField(help_text="When these rules were last checked.")
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("stages"),
+        MultiFieldPanel(
+            [
+                FieldPanel("export_notes"),
+                FieldPanel("erasure_notes"),
+                FieldPanel("certificate_notes"),
+            ],
+            heading="Copies, early erasure and certificates",
+        ),
+        FieldPanel("last_reviewed"),
+        HelpPanel(
+            "The page lives at /products/<product>/retention/ (slug 'retention'). The "
+            "explanation, the date calculator, timeline.json and the calendar download are all "
+            "generated from the stages."
+        ),
+    ]
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.slug != self.required_slug:
+            raise ValidationError(
+                {
+                    "slug": f"Use the slug '{self.required_slug}' so the page lives at "
+                    f"/products/<product>/{self.required_slug}/."
+                }
+            )
+
+    # --- Rules ---------------------------------------------------------------------------------
+
+    def engine_stages(self):
+        """The stages as engine objects (products.retention.Stage)."""
+        return pb.retention_stages(self.stages)
+
+    def rules_problem(self, stages):
+        """A message for schools if the published rules are unusable, else ''."""
+        if not stages:
+            return (
+                f"We have not published retention rules for {self.product_title} here yet. "
+                "Please contact our Data Protection Officer, who will tell you when your data "
+                "will be deleted."
+            )
+        try:
+            retention.validate_stages(stages)
+        except retention.RuleError:
+            return (
+                "The retention rules for this product are being updated, so we cannot work out "
+                "dates right now. Please contact our Data Protection Officer."
+            )
+        return ""
+
+    @property
+    def product(self):
+        if not hasattr(self, "_product"):
+            self._product = self.get_parent()
+        return self._product
+
+    @property
+    def product_title(self):
+        return self.product.title if self.product else self.title
+
+    def calculate(self, request, stages):
+        """Read `?ended=`; other query parameters are ignored."""
+        calc = RetentionCalculation(submitted="ended" in request.GET)
+        raw = request.GET.get("ended", "")
+        calc.value = "".join(ch for ch in raw.strip()[:40] if ch.isprintable())  # redisplayed
+        problem = self.rules_problem(stages)
+        if problem:
+            calc.error, calc.error_code = problem, "no_rules" if not stages else "rules_unavailable"
+            return calc
+        try:
+            calc.end_date = retention.parse_end_date(raw)
+        except retention.MissingEndDate as error:
+            calc.error, calc.error_code = error.message, "missing_date"
+        except retention.EndDateError as error:
+            calc.error, calc.error_code, calc.html_status = error.message, "invalid_date", 400
+        else:
+            calc.timeline = retention.compute_timeline(calc.end_date, stages)
+        return calc
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        parent = context["breadcrumbs"][-1] if context["breadcrumbs"] else None
+        if parent is not None and parent.depth == self.depth - 1:
+            self._product = parent  # saves a query: the breadcrumbs end with the product
+        stages = self.engine_stages()
+        calc = self.calculate(request, stages)
+        rules_problem = self.rules_problem(stages)
+        context.update(
+            product=self.product,
+            calc=calc,
+            rules_problem=rules_problem,
+            explanation=[]
+            if rules_problem
+            else [
+                {"stage": stage, "rule": retention.describe_rule(stages, i)}
+                for i, stage in enumerate(stages)
+            ],
+            notes=[] if rules_problem else retention.describe_notes(stages),
+            date_range=(retention.MIN_END_DATE, retention.MAX_END_DATE),
+        )
+        return context
+
+    # --- Routes --------------------------------------------------------------------------------
+
+    @path("", name="calculator")
+    def calculator(self, request, *args, **kwargs):
+        """The explanation and the `?ended=` form: 400 for an unusable date, else 200."""
+        request.is_preview = getattr(request, "is_preview", False)
+        context = self.get_context(request, *args, **kwargs)
+        calc = context["calc"]
+        status = calc.html_status if calc.submitted else 200
+        return TemplateResponse(
+            request, self.get_template(request, *args, **kwargs), context, status=status
+        )
+
+    def timeline_data(self, request, calc):
+        page_url = self.get_url(request)
+        return {
+            "product": self.product_title,
+            "product_slug": self.product.slug if self.product else "",
+            "ended": calc.end_date.isoformat(),
+            "rules_last_reviewed": self.last_reviewed.isoformat() if self.last_reviewed else None,
+            "page": f"{page_url}?ended={calc.end_date.isoformat()}" if page_url else None,
+            "timeline": [entry.as_dict() for entry in calc.timeline],
+        }
+
+    @re_path(r"^timeline\.json/$", name="timeline_json")
+    def timeline_json(self, request, *args, **kwargs):
+        """The same timeline as the page, as JSON; 400 with {"error": {...}} for bad input."""
+        calc = self.calculate(request, self.engine_stages())
+        if not calc.ok:
+            return JsonResponse(
+                {"error": {"code": calc.error_code, "message": calc.error, "field": "ended"}},
+                status=400,
+            )
+        return JsonResponse(self.timeline_data(request, calc), json_dumps_params={"indent": 2})
+
+    @re_path(r"^timeline\.ics/$", name="timeline_ics")
+    def timeline_ics(self, request, *args, **kwargs):
+        """The timeline as an iCalendar file: one all-day event per stage, with stable UIDs."""
+        from icalendar import Calendar, Event
+
+        calc = self.calculate(request, self.engine_stages())
+        if not calc.ok:
+            return HttpResponse(
+                calc.error + "\n", status=400, content_type="text/plain; charset=utf-8"
+            )
+        data = self.timeline_data(request, calc)
+        stamp = self.last_published_at or self.latest_revision_created_at
+        stamp = (
+            stamp.astimezone(datetime.UTC)
+            if stamp
+            else datetime.datetime.combine(calc.end_date, datetime.time(), datetime.UTC)
+        )
+        page_url = request.build_absolute_uri(data["page"]) if data["page"] else ""
+        calendar = Calendar()
+        calendar.add("prodid", "-//Trust Hub//Retention timeline//EN")
+        calendar.add("version", "2.0")
+        calendar.add("calscale", "GREGORIAN")
+        calendar.add("method", "PUBLISH")
+        calendar.add("x-wr-calname", f"{self.product_title}: when our data will be deleted")
+        for entry in calc.timeline:
+            event = Event()
+            event.add(
+                "uid",
+                f"retention-{data['product_slug']}-{data['ended']}-{entry.key}@trusthub",
+            )
+            event.add("dtstamp", stamp)
+            event.add("dtstart", entry.date)
+            event.add("dtend", entry.date + datetime.timedelta(days=1))
+            event.add("summary", f"{self.product_title}: {entry.label}")
+            description = f"{entry.rule}."
+            if entry.description:
+                description += f"\n\n{entry.description}"
+            if page_url:
+                description += f"\n\n{page_url}"
+                event.add("url", page_url)
+            event.add("description", description)
+            event.add("transp", "TRANSPARENT")
+            calendar.add_component(event)
+        response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = (
+            f'attachment; filename="{data["product_slug"] or "product"}-retention-'
+            f'{data["ended"]}.ics"'
+        )
+        return response

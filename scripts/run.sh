@@ -9,5 +9,14 @@ $PY manage.py migrate --noinput -v 0
 $PY manage.py load_demo_content
 $PY manage.py ensure_local_admin
 
+# Scheduled publishing: publish notices and pages whose "go live" time has passed, every
+# minute, as the production scheduler entry does (see README, "Production").
+(
+  while sleep 60; do $PY manage.py publish_scheduled >/dev/null 2>&1 || true; done
+) &
+SCHEDULER=$!
+trap 'kill $SCHEDULER 2>/dev/null || true' EXIT INT TERM
+$PY manage.py publish_scheduled >/dev/null
+
 echo "Trust Hub is starting at http://${HOST:-127.0.0.1}:${PORT:-8000}/ (Ctrl+C to stop)"
-exec $PY manage.py runserver "${HOST:-127.0.0.1}:${PORT:-8000}"
+$PY manage.py runserver "${HOST:-127.0.0.1}:${PORT:-8000}"

@@ -5,10 +5,13 @@ Idempotent: an entry is created (and published) only when no entry of that name 
 
 import datetime
 
+from django.utils import timezone
+
 from products.models import ProductPage
 
+from .changes import announcements_recorded_elsewhere
+from .models import ChangeKind, ChangeNotice, Subprocessor, SubprocessorUse
 from .models import RecipientType as RT
-from .models import Subprocessor, SubprocessorUse
 from .models import TransferSafeguard as TS
 
 PP, MIS, PA, CH = "pupil-progress", "juniper-mis", "pupil-asset", "communications-hub"
@@ -264,6 +267,11 @@ ENTRIES = [
 
 def ensure_entries():
     """Create and publish missing entries. Returns how many were created."""
+    with announcements_recorded_elsewhere():  # the demo notices below announce them
+        return _ensure_entries()
+
+
+def _ensure_entries():
     products = {p.slug: p for p in ProductPage.objects.all()}
     created = 0
     for spec in ENTRIES:
@@ -279,5 +287,85 @@ def ensure_entries():
         entry.full_clean()
         entry.save()
         entry.save_revision().publish()
+        created += 1
+    return created
+
+
+def _notices():
+    """Past notices with fixed dates, and one upcoming notice inside its objection window."""
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    return [
+        {
+            "kind": ChangeKind.ADDITION,
+            "title": "Thinkific to host the Pupil Progress Academy",
+            "subprocessors": ["Thinkific"],
+            "products": [PP],
+            "summary": "We will use Thinkific, based in Canada, to host the Pupil Progress "
+            "Academy, our online training for school staff. Canada has UK adequacy "
+            "regulations, so no extra transfer safeguard is needed.",
+            "notice_date": datetime.date(2025, 6, 2),
+            "effective_date": PP_SINCE,
+            "objection_deadline": datetime.date(2025, 6, 27),
+        },
+        {
+            "kind": ChangeKind.ADDITION,
+            "title": "Twilio to send SMS messages for Communications Hub",
+            "subprocessors": ["Twilio"],
+            "products": [CH],
+            "summary": "Communications Hub will send SMS text messages through Twilio. Parents' "
+            "mobile numbers and message text are processed in the USA under the UK–US data "
+            "bridge.",
+            "notice_date": datetime.date(2025, 10, 20),
+            "effective_date": CH_SINCE,
+            "objection_deadline": datetime.date(2025, 11, 17),
+        },
+        {
+            "kind": ChangeKind.ADDITION,
+            "title": "Amazon Simple Email Service to send email for Communications Hub",
+            "subprocessors": ["Amazon Simple Email Service"],
+            "products": [CH],
+            "summary": "Communications Hub will send email through Amazon Simple Email Service "
+            "in the UK.",
+            "notice_date": datetime.date(2025, 10, 20),
+            "effective_date": CH_SINCE,
+            "objection_deadline": datetime.date(2025, 11, 17),
+        },
+        {
+            "kind": ChangeKind.LOCATION,
+            "title": "Intercom to hold Pupil Progress support conversations in the UK",
+            "subprocessors": ["Intercom"],
+            "products": [PP],
+            "summary": "Intercom will move the support conversations of Pupil Progress users "
+            "from its EU data centres to its UK hosting. Processing in the UK is not a "
+            "restricted transfer.",
+            "notice_date": today - 5 * day,
+            "effective_date": today + 30 * day,
+            "objection_deadline": today + 23 * day,
+        },
+    ]
+
+
+def ensure_notices():
+    """Create and publish missing demo notices. Returns how many were created."""
+    products = {p.slug: p for p in ProductPage.objects.all()}
+    created = 0
+    for spec in _notices():
+        if ChangeNotice.objects.filter(title=spec["title"]).exists():
+            continue
+        fields = {k: v for k, v in spec.items() if k not in ("subprocessors", "products")}
+        notice = ChangeNotice(**fields, live=False)
+        notice.full_clean(exclude=["subprocessors", "products"])
+        notice.save()
+        notice.subprocessors.set(Subprocessor.objects.filter(name__in=spec["subprocessors"]))
+        notice.products.set([products[s] for s in spec["products"] if s in products])
+        notice.save()
+        notice.save_revision().publish()
+        published = timezone.make_aware(
+            datetime.datetime.combine(spec["notice_date"], datetime.time(9, 0))
+        )
+        ChangeNotice.objects.filter(pk=notice.pk).update(
+            first_published_at=published, last_published_at=published
+        )
         created += 1
     return created

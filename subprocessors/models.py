@@ -5,6 +5,7 @@ Public views read only live (published) rows; a draft lives in a revision until 
 publishes it.
 """
 
+import datetime
 import uuid
 
 from django.core.exceptions import ValidationError
@@ -12,10 +13,11 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django_countries.fields import CountryField
-from modelcluster.fields import ParentalKey
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import (
     DraftStateMixin,
     LockableMixin,
@@ -320,3 +322,228 @@ def register_last_changed(day=None):
         if end and end <= day:
             dates.append(end)
     return max(dates) if dates else None
+
+
+# --- Change notices ------------------------------------------------------------------------
+
+
+class ChangeKind(models.TextChoices):
+    ADDITION = "addition", "New sub-processor"
+    REMOVAL = "removal", "Sub-processor removed"
+    REPLACEMENT = "replacement", "Sub-processor replaced"
+    LOCATION = "location", "Change of location"
+    PURPOSE = "purpose", "Change of purpose"
+    SAFEGUARD = "safeguard", "Change of transfer safeguard"
+
+
+class ChangeNotice(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """Advance notice to schools of an intended sub-processor change (UK GDPR Art. 28(2))."""
+
+    uuid = models.UUIDField(
+        "stable id",
+        default=uuid.uuid4,
+        editable=False,
+        unique=True,
+        help_text="Permanent feed id: never changes, even when the notice is corrected.",
+    )
+    kind = models.CharField(max_length=20, choices=ChangeKind.choices)
+    title = models.CharField(
+        max_length=200,
+        help_text="A plain headline, e.g. 'Twilio to send SMS for Communications Hub'.",
+    )
+    subprocessors = ParentalManyToManyField(
+        Subprocessor,
+        related_name="change_notices",
+        blank=True,
+        help_text="The register entries this change concerns.",
+    )
+    all_products = models.BooleanField(
+        "affects all products",
+        default=False,
+        help_text="Tick when every product is affected; otherwise choose the products below.",
+    )
+    products = ParentalManyToManyField(
+        "products.ProductPage",
+        related_name="change_notices",
+        blank=True,
+        help_text="The products affected.",
+    )
+    summary = models.TextField(help_text="One or two plain sentences: what changes and why.")
+    details = RichTextField(
+        features=["bold", "italic", "link", "ul", "ol"],
+        blank=True,
+        help_text="Anything else a school needs: what data, where, which safeguard.",
+    )
+    notice_date = models.DateField(
+        default=today,
+        help_text="The date schools are told. Use the publishing date (or the scheduled "
+        "'go live' date).",
+    )
+    effective_date = models.DateField(help_text="When the change takes effect.")
+    objection_deadline = models.DateField(
+        help_text="The last day a school can object. Must be before the effective date."
+    )
+    corrected_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="Set when a published notice is corrected.",
+    )
+
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("summary"),
+        index.AutocompleteField("title"),
+        index.FilterField("kind"),
+        index.FilterField("live"),
+    ]
+
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("title"),
+        FieldPanel("subprocessors"),
+        MultiFieldPanel([FieldPanel("all_products"), FieldPanel("products")], heading="Products"),
+        FieldPanel("summary"),
+        FieldPanel("details"),
+        FieldRowPanel(
+            [
+                FieldPanel("notice_date"),
+                FieldPanel("effective_date"),
+                FieldPanel("objection_deadline"),
+            ],
+            heading="Dates",
+        ),
+    ]
+
+    class Meta:
+        ordering = ["-notice_date", "-pk"]
+        verbose_name = "change notice"
+
+    def __str__(self):
+        return self.title
+
+    def clean(self):
+        super().clean()
+        from home.models import OrganisationSettings
+
+        errors = {}
+        period = OrganisationSettings.load().notice_period_days
+        if self.notice_date and self.effective_date:
+            earliest = self.notice_date + datetime.timedelta(days=period)
+            if self.effective_date < earliest:
+                errors["effective_date"] = (
+                    f"Schools must have at least {period} days' notice: with a notice date of "
+                    f"{self.notice_date:%-d %B %Y} the change can take effect on "
+                    f"{earliest:%-d %B %Y} at the earliest."
+                )
+        if self.objection_deadline and self.effective_date:
+            if self.objection_deadline >= self.effective_date:
+                errors["objection_deadline"] = (
+                    "The objection deadline must be before the effective date."
+                )
+            elif self.notice_date and self.objection_deadline < self.notice_date:
+                errors["objection_deadline"] = (
+                    "The objection deadline cannot be before the notice date."
+                )
+        if self.go_live_at and self.notice_date:
+            go_live = timezone.localdate(self.go_live_at)
+            if self.notice_date < go_live:
+                errors["notice_date"] = (
+                    f"This notice is scheduled to go live on {go_live:%-d %B %Y}: the notice "
+                    "date cannot be earlier."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    # --- public presentation ----------------------------------------------------------
+
+    def status_on(self, day):
+        return "in_effect" if self.effective_date <= day else "upcoming"
+
+    @property
+    def status(self):
+        return self.status_on(today())
+
+    @property
+    def status_label(self):
+        return "In effect" if self.status == "in_effect" else "Upcoming"
+
+    @property
+    def objection_open(self):
+        return self.objection_deadline >= today()
+
+    @property
+    def published_at(self):
+        return self.first_published_at or self.last_published_at
+
+    @property
+    def updated_at(self):
+        """When the public text last changed: a correction after first publication."""
+        return self.last_published_at or self.first_published_at
+
+    @property
+    def was_corrected(self):
+        first, last = self.first_published_at, self.last_published_at
+        return bool(first and last and (last - first).total_seconds() > 60)
+
+    def get_absolute_url(self):
+        from django.urls import reverse
+
+        return reverse("subprocessors:notice", args=[self.pk])
+
+    def get_preview_template(self, request, mode_name):
+        return "subprocessors/notice_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context.update({"notice": self, "is_preview": True})
+        return context
+
+
+class RegisterChange(models.Model):
+    """A published register change that schools must be told about.
+
+    Created automatically when a sub-processor entry is published with a change schools can
+    see; resolved when the linked change notice is published.
+    """
+
+    subprocessor = models.ForeignKey(Subprocessor, on_delete=models.CASCADE, related_name="+")
+    description = models.TextField()
+    detected_at = models.DateTimeField(auto_now_add=True)
+    notice = models.ForeignKey(
+        ChangeNotice,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="register_changes",
+    )
+
+    class Meta:
+        ordering = ["-detected_at"]
+
+    def __str__(self):
+        return f"{self.subprocessor}: {self.description}"
+
+    @classmethod
+    def unannounced(cls):
+        return cls.objects.exclude(notice__live=True).select_related("subprocessor", "notice")
+
+
+class RegisterSnapshot(models.Model):
+    """What the public last saw of an entry, to detect changes on the next publish."""
+
+    subprocessor = models.OneToOneField(
+        Subprocessor, on_delete=models.CASCADE, related_name="+", primary_key=True
+    )
+    data = models.JSONField(default=dict)
+
+    def __str__(self):
+        return f"Public snapshot of {self.subprocessor_id}"

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "subprocessors"
 
@@ -8,4 +8,9 @@ urlpatterns = [
     path("", views.register, name="register"),
     path("register.csv", views.register_csv, name="register_csv"),
     path("register.json", views.register_json, name="register_json"),
+    path("changes/", views.notice_list, name="changes"),
+    path("changes/<int:pk>/", views.notice_detail, name="notice"),
+    path("changes/feed.rss", feeds.rss_feed, name="feed_rss"),
+    path("changes/feed.atom", feeds.atom_feed, name="feed_atom"),
+    path("changes/feed.json", feeds.json_feed, name="feed_json"),
 ]

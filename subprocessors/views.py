@@ -2,10 +2,12 @@ import csv
 import io
 
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from .models import ChangeNotice
+from .notices import live_notices, with_relations
 from .register import RegisterFilter, register_last_changed, split_by_status, to_record
 
 CSV_COLUMNS = [
@@ -92,3 +94,33 @@ def register_csv(request):
     suffix = "-" + "-".join(flt.product_slugs) if flt.product_slugs else ""
     response["Content-Disposition"] = f'attachment; filename="subprocessor-register{suffix}.csv"'
     return response
+
+
+@require_GET
+def notice_list(request):
+    flt = RegisterFilter.from_query(request.GET)
+    notices = list(with_relations(live_notices(flt.products)))
+    return render(
+        request,
+        "subprocessors/notice_list.html",
+        {
+            "filter": flt,
+            "notices": notices,
+            "today": timezone.localdate(),
+            "feed_query": feed_query(flt),
+        },
+    )
+
+
+@require_GET
+def notice_detail(request, pk):
+    notice = get_object_or_404(with_relations(ChangeNotice.objects.filter(live=True)), pk=pk)
+    return render(
+        request,
+        "subprocessors/notice_detail.html",
+        {"notice": notice, "today": timezone.localdate(), "feed_query": ""},
+    )
+
+
+def feed_query(flt):
+    return ("?" + "&".join(f"product={p.slug}" for p in flt.products)) if flt.products else ""

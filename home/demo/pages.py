@@ -10,7 +10,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
 from home.models import HomePage, OrganisationSettings
-from products.models import ProductIndexPage, ProductPage, SecurityStatementPage
+from products.models import ProductIndexPage, ProductPage, RetentionPage, SecurityStatementPage
 
 
 def p(*paragraphs):
@@ -497,6 +497,112 @@ PRODUCTS = [
     },
 ]
 
+
+def window(start, end, by_end_of):
+    """A seasonal window: start and end are (day, month); by_end_of is a month number."""
+    return {
+        "start_day": start[0],
+        "start_month": str(start[1]),
+        "end_day": end[0],
+        "end_month": str(end[1]),
+        "by_end_of": str(by_end_of),
+    }
+
+
+# Retention rules, from the seed DPIAs: Pupil Progress (000) has a seasonal rule; Juniper MIS,
+# Pupil Asset (001) and Communications Hub (004) destroy data 30 days after the contract ends.
+RETENTION = {
+    "pupil-progress": {
+        "intro": p(
+            "When your Pupil Progress subscription or trial licence runs out, your data goes "
+            "through three stages: first your staff lose access, then the data is deleted from "
+            "the live platform at a set point in the school year, and finally the last backup "
+            "copy expires. Enter the date your subscription ended to see the exact dates."
+        ),
+        "stages": [
+            (
+                "offset",
+                {
+                    "key": "access-revoked",
+                    "label": "Access revoked",
+                    "description": "Nobody at your school can sign in to the live platform any "
+                    "more. The data is still held securely until it is deleted.",
+                    "amount": 90,
+                    "unit": "days",
+                    "from_stage": "",
+                },
+            ),
+            (
+                "seasonal",
+                {
+                    "key": "live-data-deleted",
+                    "label": "Live data deleted",
+                    "description": "We securely delete your school's data from the live "
+                    "platform, in one of two deletion runs each year.",
+                    "windows": [window((1, 9), (31, 3), 8), window((1, 4), (31, 8), 1)],
+                    "from_stage": "",
+                },
+            ),
+            (
+                "offset",
+                {
+                    "key": "backups-gone",
+                    "label": "Backups gone",
+                    "description": "Our rolling backup keeps each copy for 90 days, so after "
+                    "this date no copy of your school's data remains.",
+                    "amount": 90,
+                    "unit": "days",
+                    "from_stage": "live-data-deleted",
+                },
+            ),
+        ],
+        "export_notes": p(
+            "You can download a complete copy of all the personal data your school holds in "
+            "Pupil Progress. Do it before your subscription ends: once access is revoked, nobody "
+            "at your school can sign in to download it. Our Data Protection Officer can help."
+        ),
+        "erasure_notes": p(
+            "You do not have to wait for the dates above. If your school asks us to, we will "
+            "erase its data without undue delay, which generally means within about a month of "
+            "the request (UK GDPR Articles 17 and 19). Send the request to our Data Protection "
+            "Officer."
+        ),
+        "certificate_notes": p(
+            "If you ask, we will confirm in writing that all of your school's personal data in "
+            "Pupil Progress has been completely deleted, in line with the right to erasure."
+        ),
+        "last_reviewed": datetime.date(2025, 7, 4),
+    },
+}
+for _slug, _date in [
+    ("juniper-mis", datetime.date(2024, 6, 4)),
+    ("pupil-asset", datetime.date(2024, 6, 4)),
+    ("communications-hub", datetime.date(2025, 11, 25)),
+]:
+    RETENTION[_slug] = {
+        "intro": p(
+            "We keep your school's data for as long as the contract lasts. When the contract "
+            "ends, we destroy the data 30 days later. Enter the date your contract ended to see "
+            "the exact date."
+        ),
+        "stages": [
+            (
+                "offset",
+                {
+                    "key": "data-destroyed",
+                    "label": "Data destroyed",
+                    "description": "We destroy your school's data, so that we no longer hold "
+                    "any of it.",
+                    "amount": 30,
+                    "unit": "days",
+                    "from_stage": "",
+                },
+            )
+        ],
+        "last_reviewed": _date,
+    }
+
+
 MIS_SHARED = {
     "data_categories": stream(
         "category",
@@ -693,6 +799,16 @@ def ensure_pages():
                 product,
                 SecurityStatementPage(
                     title=f"How we keep {spec['title']} data safe", slug="security", **security
+                ),
+            )
+            created += 1
+        if _child(product, RetentionPage, "retention") is None and spec["slug"] in RETENTION:
+            _add(
+                product,
+                RetentionPage(
+                    title=f"When will our {spec['title']} data be deleted?",
+                    slug="retention",
+                    **RETENTION[spec["slug"]],
                 ),
             )
             created += 1

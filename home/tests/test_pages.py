@@ -9,7 +9,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import HomePage, OrganisationSettings, StandardPage
-from products.models import ProductIndexPage, ProductPage, SecurityStatementPage
+from products.models import ProductIndexPage, ProductPage, RetentionPage, SecurityStatementPage
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -23,7 +23,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
         self.assertAllowedParentPageTypes(ProductIndexPage, {HomePage})
         self.assertAllowedSubpageTypes(ProductIndexPage, {ProductPage})
         self.assertAllowedParentPageTypes(ProductPage, {ProductIndexPage})
-        self.assertAllowedSubpageTypes(ProductPage, {SecurityStatementPage})
+        self.assertAllowedSubpageTypes(ProductPage, {SecurityStatementPage, RetentionPage})
 
     def test_security_statements_are_company_wide_or_per_product(self):
         self.assertAllowedParentPageTypes(SecurityStatementPage, {HomePage, ProductPage})

@@ -16,11 +16,12 @@ class Command(BaseCommand):
         settings_created = pages.ensure_settings()
         pages_created = pages.ensure_pages()
         entries_created = register_demo.ensure_entries()
+        entries_created += register_demo.ensure_notices()
         if settings_created or pages_created or entries_created:
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Demo content loaded: {pages_created} page(s), "
-                    f"{entries_created} register entr{'y' if entries_created == 1 else 'ies'} created"
+                    f"{entries_created} register entries and notices created"
                     f"{', organisation settings created' if settings_created else ''}."
                 )
             )

@@ -1,0 +1,258 @@
+"""Change notices: the notice-period rule, public pages, nothing unpublished leaking, and the
+auto-drafted notice when the register changes."""
+
+import datetime
+import re
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.test.utils.form_data import rich_text
+
+from home.models import OrganisationSettings
+from products.models import ProductPage
+from subprocessors.models import ChangeNotice, RegisterChange, Subprocessor
+
+from .factories import make_entry
+
+pytestmark = pytest.mark.django_db
+TODAY = timezone.localdate()
+DAY = datetime.timedelta(days=1)
+PUBLIC_URLS = [
+    "/subprocessors/changes/",
+    "/subprocessors/changes/?product=pupil-progress",
+    "/subprocessors/changes/feed.rss",
+    "/subprocessors/changes/feed.atom",
+    "/subprocessors/changes/feed.json",
+    "/subprocessors/changes/feed.json?product=communications-hub",
+    "/",
+    "/products/communications-hub/",
+]
+
+
+def notice(title="Acme to send letters", publish=True, products=("communications-hub",), **fields):
+    values = {
+        "kind": "addition",
+        "summary": f"{title}. Summary.",
+        "notice_date": TODAY,
+        "effective_date": TODAY + 40 * DAY,
+        "objection_deadline": TODAY + 30 * DAY,
+    }
+    values.update(fields)
+    obj = ChangeNotice(title=title, live=False, **values)
+    obj.full_clean(exclude=["subprocessors", "products"])
+    obj.save()
+    obj.products.set(ProductPage.objects.filter(slug__in=products))
+    obj.save()
+    revision = obj.save_revision()
+    if publish:
+        revision.publish()
+        obj.refresh_from_db()
+    return obj
+
+
+def public_text(client):
+    return "\n".join(client.get(url).content.decode() for url in PUBLIC_URLS)
+
+
+def test_effective_date_needs_the_notice_period(demo):
+    bad = ChangeNotice(
+        kind="addition",
+        title="x",
+        summary="x",
+        notice_date=TODAY,
+        effective_date=TODAY + 29 * DAY,
+        objection_deadline=TODAY + 20 * DAY,
+    )
+    with pytest.raises(ValidationError) as excinfo:
+        bad.full_clean(exclude=["subprocessors", "products"])
+    message = excinfo.value.message_dict["effective_date"][0]
+    earliest = (TODAY + 30 * DAY).strftime("%-d %B %Y")
+    assert "at least 30 days' notice" in message and earliest in message
+    bad.effective_date = TODAY + 30 * DAY
+    bad.full_clean(exclude=["subprocessors", "products"])
+
+    org = OrganisationSettings.load()
+    org.notice_period_days = 45
+    org.save()
+    with pytest.raises(ValidationError, match="at least 45 days"):
+        bad.full_clean(exclude=["subprocessors", "products"])
+
+
+def test_objection_deadline_must_fall_in_the_notice_window(demo):
+    bad = ChangeNotice(
+        kind="addition",
+        title="x",
+        summary="x",
+        notice_date=TODAY,
+        effective_date=TODAY + 40 * DAY,
+        objection_deadline=TODAY + 40 * DAY,
+    )
+    with pytest.raises(ValidationError, match="before the effective date"):
+        bad.full_clean(exclude=["subprocessors", "products"])
+    bad.objection_deadline = TODAY - DAY
+    with pytest.raises(ValidationError, match="cannot be before the notice date"):
+        bad.full_clean(exclude=["subprocessors", "products"])
+
+
+def test_admin_form_explains_the_notice_period(client, demo, admin_user):
+    client.force_login(admin_user)
+    response = client.post(
+        "/admin/snippets/subprocessors/changenotice/add/",
+        {
+            "kind": "addition",
+            "title": "Too soon",
+            "summary": "x",
+            "details": rich_text(""),
+            "notice_date": TODAY.isoformat(),
+            "effective_date": (TODAY + 10 * DAY).isoformat(),
+            "objection_deadline": (TODAY + 5 * DAY).isoformat(),
+            "action-publish": "action-publish",
+        },
+    )
+    assert response.status_code == 200
+    assert "Schools must have at least 30 days&#x27; notice" in response.content.decode()
+    assert not ChangeNotice.objects.filter(title="Too soon").exists()
+
+
+def test_change_log_lists_newest_first_with_dates_and_status(client, demo):
+    body = client.get("/subprocessors/changes/").content.decode()
+    titles = re.findall(r'class="notice-card__title"><a href="[^"]+">([^<]+)</a>', body)
+    assert titles[0] == "Intercom to hold Pupil Progress support conversations in the UK"
+    assert titles[-1] == "Thinkific to host the Pupil Progress Academy"
+    assert len(titles) == 4
+    assert body.count("Objection deadline") == 4
+    assert body.count(">Upcoming</span>") == 1 and body.count(">In effect</span>") == 3
+    filtered = client.get("/subprocessors/changes/?product=communications-hub").content.decode()
+    assert "Twilio" in filtered and "Thinkific" not in filtered
+
+
+def test_notice_permalink_says_what_when_and_how_to_object(client, demo):
+    upcoming = ChangeNotice.objects.get(title__startswith="Intercom")
+    body = re.sub(
+        r"\s+", " ", client.get(f"/subprocessors/changes/{upcoming.pk}/").content.decode()
+    )
+    assert "Pupil Progress" in body and "Intercom" in body
+    assert upcoming.effective_date.strftime("%-d %B %Y") in body
+    assert (
+        f"tell our Data Protection Officer by <strong>{upcoming.objection_deadline:%-d %B %Y}"
+        in body
+    )
+    assert "mailto:DPO@junipereducation.org" in body
+    past = ChangeNotice.objects.get(title__startswith="Twilio")
+    assert (
+        "The objection period closed"
+        in client.get(f"/subprocessors/changes/{past.pk}/").content.decode()
+    )
+    assert client.get("/subprocessors/changes/999999/").status_code == 404
+
+
+def test_drafts_moderation_and_future_schedules_never_leak(client, demo, admin_user):
+    draft = notice("Draft Only Notice", publish=False)
+    in_review = notice("In Review Notice", publish=False)
+    in_review.get_workflow().start(in_review, admin_user)
+    scheduled = notice(
+        "Scheduled Notice",
+        publish=False,
+        notice_date=TODAY + 2 * DAY,
+        effective_date=TODAY + 45 * DAY,
+        objection_deadline=TODAY + 40 * DAY,
+    )
+    scheduled.go_live_at = timezone.now() + datetime.timedelta(days=2)
+    scheduled.save_revision().publish()  # approved for the future: not live yet
+    scheduled.refresh_from_db()
+    assert scheduled.live is False and scheduled.scheduled_revision is not None
+    corrected = ChangeNotice.objects.get(title__startswith="Twilio")
+    corrected.summary = "UNPUBLISHED CORRECTION"
+    corrected.save_revision()
+
+    text = public_text(client)
+    for leaked in [
+        "Draft Only Notice",
+        "In Review Notice",
+        "Scheduled Notice",
+        "UNPUBLISHED CORRECTION",
+    ]:
+        assert leaked not in text
+    for hidden in (draft, in_review, scheduled):
+        assert client.get(f"/subprocessors/changes/{hidden.pk}/").status_code == 404
+
+    # Once the scheduled time passes, the scheduler publishes it with no one touching it.
+    revision = scheduled.scheduled_revision
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save()
+    call_command("publish_scheduled")
+    assert "Scheduled Notice" in public_text(client)
+
+
+def test_new_register_entry_drafts_a_prefilled_notice_and_dashboard_warns(client, demo, admin_user):
+    client.force_login(admin_user)
+    assert (
+        "Register changes without a published notice" not in client.get("/admin/").content.decode()
+    )
+
+    entry = make_entry(
+        "Postbox Ltd",
+        products=("communications-hub",),
+        countries=["GB", "IE"],
+        transfer_safeguard="uk_adequacy",
+    )
+    change = RegisterChange.objects.get(subprocessor=entry)
+    drafted = change.notice
+    assert drafted.live is False
+    assert drafted.kind == "addition"
+    assert "Postbox Ltd added to the register" in drafted.summary
+    assert list(drafted.subprocessors.all()) == [entry]
+    assert [p.slug for p in drafted.products.all()] == ["communications-hub"]
+    assert drafted.effective_date >= TODAY + 30 * DAY
+    assert drafted.objection_deadline < drafted.effective_date
+    assert "Postbox Ltd added to the register" not in public_text(client.__class__())
+
+    dashboard = client.get("/admin/").content.decode()
+    assert "Register changes without a published notice" in dashboard
+    assert "Postbox Ltd added to the register" in dashboard
+    assert f"/admin/snippets/subprocessors/changenotice/edit/{drafted.pk}/" in dashboard
+
+    drafted.save_revision().publish()
+    assert (
+        "Register changes without a published notice" not in client.get("/admin/").content.decode()
+    )
+
+
+@pytest.mark.parametrize(
+    "change,kind,words",
+    [
+        ({"countries": ["US", "CA"]}, "location", "also process data in: Canada"),
+        (
+            {"transfer_safeguard": "idta", "countries": ["US"]},
+            "safeguard",
+            "transfer safeguard is now",
+        ),
+        ({"end_date": TODAY + 60 * DAY}, "removal", "stops processing data on"),
+    ],
+)
+def test_register_changes_schools_would_see_are_detected(demo, change, kind, words):
+    twilio = Subprocessor.objects.get(name="Twilio")
+    for field, value in change.items():
+        setattr(twilio, field, value)
+    twilio.save_revision().publish()
+    drafted = RegisterChange.objects.get(subprocessor=twilio).notice
+    assert drafted.kind == kind
+    assert words in drafted.summary
+
+
+def test_purpose_change_is_detected_and_cosmetic_edits_are_not(demo):
+    twilio = Subprocessor.objects.get(name="Twilio")
+    twilio.description = "Sends SMS text messages worldwide."  # wording only
+    twilio.save_revision().publish()
+    assert not RegisterChange.objects.exists()
+    use = twilio.uses.get()
+    twilio = Subprocessor.objects.get(pk=twilio.pk)
+    twilio.uses = [type(use)(pk=use.pk, product=use.product, purpose="Sends SMS and voice calls")]
+    twilio.save_revision().publish()
+    drafted = RegisterChange.objects.get().notice
+    assert drafted.kind == "purpose"
+    assert "purpose for Communications Hub is now: Sends SMS and voice calls" in drafted.summary
