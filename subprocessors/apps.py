@@ -7,8 +7,21 @@ class SubprocessorsConfig(AppConfig):
     verbose_name = "Sub-processors"
 
     def ready(self):
-        from wagtail.signals import published
+        from django.db.models.signals import post_delete
+        from wagtail.signals import published, unpublished
 
-        from .changes import on_published
+        from .cache import purge_register
+        from .changes import on_deleted, on_published, on_unpublished
+        from .models import ChangeNotice, Subprocessor
 
         published.connect(on_published, dispatch_uid="subprocessors_register_change")
+        unpublished.connect(on_unpublished, dispatch_uid="subprocessors_register_removal")
+        post_delete.connect(
+            on_deleted, sender=Subprocessor, dispatch_uid="subprocessors_register_deletion"
+        )
+        for signal in (published, unpublished):
+            signal.connect(purge_register, dispatch_uid=f"subprocessors_purge_{signal}")
+        for model in (Subprocessor, ChangeNotice):
+            post_delete.connect(
+                purge_register, sender=model, dispatch_uid=f"subprocessors_purge_{model}"
+            )

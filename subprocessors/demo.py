@@ -145,7 +145,7 @@ ENTRIES = [
         "recipient_type": RT.SUBPROCESSOR,
         "description": "Recorded video walkthroughs for support.",
         "countries": ["US"],
-        "transfer_safeguard": TS.UK_US_DATA_BRIDGE,
+        "transfer_safeguard": TS.UK_ADDENDUM,
         "data_categories": SUPPORT_DATA,
         "data_subjects": STAFF_USERS,
         "privacy_notice_url": "https://support.loom.com/hc/en-us/articles/"
@@ -291,6 +291,9 @@ def _ensure_entries():
     return created
 
 
+INTERCOM_MOVE = "Intercom to hold Pupil Progress support conversations in the UK"
+
+
 def _notices():
     """Past notices with fixed dates, and one upcoming notice inside its objection window."""
     today = timezone.localdate()
@@ -333,7 +336,7 @@ def _notices():
         },
         {
             "kind": ChangeKind.LOCATION,
-            "title": "Intercom to hold Pupil Progress support conversations in the UK",
+            "title": INTERCOM_MOVE,
             "subprocessors": ["Intercom"],
             "products": [PP],
             "summary": "Intercom will move the support conversations of Pupil Progress users "
@@ -347,25 +350,38 @@ def _notices():
 
 
 def ensure_notices():
-    """Create and publish missing demo notices. Returns how many were created."""
+    """Create and publish missing demo notices, as published on their notice dates. Returns
+    how many were created."""
     products = {p.slug: p for p in ProductPage.objects.all()}
     created = 0
     for spec in _notices():
         if ChangeNotice.objects.filter(title=spec["title"]).exists():
             continue
         fields = {k: v for k, v in spec.items() if k not in ("subprocessors", "products")}
-        notice = ChangeNotice(**fields, live=False)
+        published = timezone.make_aware(
+            datetime.datetime.combine(fields.pop("notice_date"), datetime.time(9, 0))
+        )
+        notice = ChangeNotice(**fields, live=False, first_published_at=published)
         notice.full_clean(exclude=["subprocessors", "products"])
         notice.save()
         notice.subprocessors.set(Subprocessor.objects.filter(name__in=spec["subprocessors"]))
         notice.products.set([products[s] for s in spec["products"] if s in products])
         notice.save()
         notice.save_revision().publish()
-        published = timezone.make_aware(
-            datetime.datetime.combine(spec["notice_date"], datetime.time(9, 0))
-        )
-        ChangeNotice.objects.filter(pk=notice.pk).update(
-            first_published_at=published, last_published_at=published
-        )
+        ChangeNotice.objects.filter(pk=notice.pk).update(last_published_at=published)
+        if spec["title"] == INTERCOM_MOVE:
+            schedule_intercom_move(notice.effective_date)
         created += 1
     return created
+
+
+def schedule_intercom_move(effective_date):
+    """The register change the upcoming notice announces, scheduled for its effective day:
+    `publish_scheduled` makes it live then, with no one touching it."""
+    entry = Subprocessor.objects.get(name="Intercom")
+    entry.countries = ["GB"]
+    entry.transfer_safeguard = TS.NOT_RESTRICTED
+    entry.go_live_at = timezone.make_aware(
+        datetime.datetime.combine(effective_date, datetime.time(0, 5))
+    )
+    entry.save_revision().publish()

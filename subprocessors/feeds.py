@@ -3,20 +3,52 @@ framework. Item ids are the notice's permanent UUID URN, so a corrected notice k
 shows its new `updated` time.
 """
 
+import datetime
+import functools
 import hashlib
 import json
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
-from django.http import Http404
-from django.utils import feedgenerator, timezone
-from django.views.decorators.http import condition
+from django.db.models import Max
+from django.http import Http404, QueryDict
+from django.utils import feedgenerator
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, quote_etag
+from wagtail.models import ModelLogEntry
 
 from home.models import OrganisationSettings
 
-from .notices import fingerprint, live_notices, with_relations
+from .models import ChangeNotice
+from .notices import live_notices, product_query, with_relations
 from .register import RegisterFilter
 
+EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+FEED_ITEMS = 50  # the newest notices; the change log page has the full history
+
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
+
+
+def _author(name, url):
+    return {"name": name, "url": url} if url else {"name": name}
+
+
+class StableUpdatedMixin:
+    """An empty feed's updated time is when its notices last changed, not the time of the
+    request, so an unchanged feed has an unchanged body (and ETag)."""
+
+    def latest_post_date(self):
+        if not self.items and self.feed.get("empty_updated"):
+            return self.feed["empty_updated"]
+        return super().latest_post_date()
+
+
+class RssFeedGenerator(StableUpdatedMixin, feedgenerator.Rss201rev2Feed):
+    pass
+
+
+class AtomFeedGenerator(StableUpdatedMixin, feedgenerator.Atom1Feed):
+    pass
 
 
 class JsonFeedGenerator(feedgenerator.SyndicationFeed):
@@ -32,7 +64,7 @@ class JsonFeedGenerator(feedgenerator.SyndicationFeed):
             "feed_url": self.feed["feed_url"],
             "description": self.feed["description"],
             "language": self.feed["language"],
-            "authors": [{"name": self.feed["author_name"], "url": self.feed["author_link"]}],
+            "authors": [_author(self.feed["author_name"], self.feed["author_link"])],
             "items": [self._item(item) for item in self.items],
         }
         outfile.write(json.dumps(feed, ensure_ascii=False, indent=2))
@@ -59,11 +91,15 @@ class ChangeNoticeFeed(Feed):
 
     # Feed instances are shared between threads: per-request state lives on the filter object.
     def get_object(self, request):
-        flt = RegisterFilter.from_query(request.GET)
+        # Feeds filter by product only; other parameters (e.g. ?type=) are ignored.
+        products = QueryDict(mutable=True)
+        products.setlist("product", request.GET.getlist("product"))
+        flt = RegisterFilter.from_query(products)
         if flt.errors:
             raise Http404(" ".join(flt.errors))
         flt.org = OrganisationSettings.load(request_or_site=request)
         flt.request = request
+        request.feed_filter = flt
         return flt
 
     def title(self, flt):
@@ -71,13 +107,13 @@ class ChangeNoticeFeed(Feed):
         return f"{flt.org.organisation_name}: sub-processor changes{suffix}"
 
     def link(self, flt):
-        return "/subprocessors/changes/" + self._query(flt)
+        return "/subprocessors/changes/" + product_query(flt.products)
 
     def feed_url(self, flt):
-        return flt.request.path + self._query(flt)
+        return flt.request.path + product_query(flt.products)
 
     def feed_guid(self, flt):
-        return flt.request.build_absolute_uri(flt.request.path + self._query(flt))
+        return flt.request.build_absolute_uri(flt.request.path + product_query(flt.products))
 
     def description(self, flt):
         return (
@@ -92,11 +128,11 @@ class ChangeNoticeFeed(Feed):
         return flt.org.website or None
 
     def items(self, flt):
-        return list(with_relations(live_notices(flt.products)))
+        return list(with_relations(live_notices(flt.products))[:FEED_ITEMS])
 
-    @staticmethod
-    def _query(flt):
-        return ("?" + "&".join(f"product={p.slug}" for p in flt.products)) if flt.products else ""
+    def feed_extra_kwargs(self, flt):
+        # An empty feed's <updated> must not be "now" (it would change on every request).
+        return {"empty_updated": last_modified(flt.products) or last_modified() or EPOCH}
 
     # --- items ---------------------------------------------------------------------------
 
@@ -132,11 +168,11 @@ class ChangeNoticeFeed(Feed):
 
 
 class RssChangeFeed(ChangeNoticeFeed):
-    feed_type = feedgenerator.Rss201rev2Feed
+    feed_type = RssFeedGenerator
 
 
 class AtomChangeFeed(ChangeNoticeFeed):
-    feed_type = feedgenerator.Atom1Feed
+    feed_type = AtomFeedGenerator
 
     def subtitle(self, flt):
         return self.description(flt)
@@ -162,26 +198,38 @@ class JsonChangeFeed(ChangeNoticeFeed):
         }
 
 
-def _conditional(view, fmt):
-    def etag(request, *args, **kwargs):
-        flt = RegisterFilter.from_query(request.GET)
-        if flt.errors:
-            return None
-        latest, count = fingerprint(flt.products)
-        raw = f"{fmt}|{','.join(flt.product_slugs)}|{latest and latest.isoformat()}|{count}|"
-        raw += timezone.localdate().isoformat()  # statuses (upcoming/in effect) change by day
-        return '"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
-
-    def last_modified(request, *args, **kwargs):
-        flt = RegisterFilter.from_query(request.GET)
-        if flt.errors:
-            return None
-        latest, _count = fingerprint(flt.products)
-        return latest
-
-    return condition(etag_func=etag, last_modified_func=last_modified)(view)
+def last_modified(products=()):
+    """When the feed's notices last changed: a publication or correction of one of them, or
+    a notice being withdrawn (unpublished or deleted)."""
+    latest = live_notices(products).aggregate(latest=Max("last_published_at"))["latest"]
+    withdrawn = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(ChangeNotice),
+        action__in=("wagtail.unpublish", "wagtail.delete"),
+    ).aggregate(latest=Max("timestamp"))["latest"]
+    return max(filter(None, (latest, withdrawn)), default=None)
 
 
-rss_feed = _conditional(RssChangeFeed(), "rss")
-atom_feed = _conditional(AtomChangeFeed(), "atom")
-json_feed = _conditional(JsonChangeFeed(), "json")
+def conditional(view):
+    """ETag (a hash of the body sent) and Last-Modified, answering 304 when unchanged."""
+
+    @functools.wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200:
+            return response
+        etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
+        response["ETag"] = etag
+        modified = last_modified(request.feed_filter.products)
+        timestamp = int(modified.timestamp()) if modified else None
+        if timestamp:
+            response["Last-Modified"] = http_date(timestamp)
+        return get_conditional_response(
+            request, etag=etag, last_modified=timestamp, response=response
+        )
+
+    return wrapped
+
+
+rss_feed = conditional(RssChangeFeed())
+atom_feed = conditional(AtomChangeFeed())
+json_feed = conditional(JsonChangeFeed())

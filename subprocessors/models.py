@@ -247,7 +247,7 @@ class Subprocessor(
 
     @property
     def status(self):
-        return self.status_on(timezone.localdate())
+        return self.status_on(today())
 
     @property
     def is_subprocessor(self):
@@ -291,13 +291,10 @@ class SubprocessorUse(Orderable):
 
     panels = [FieldPanel("product"), FieldPanel("purpose")]
 
+    # One use per product is enforced by SubprocessorForm, not a unique constraint: swapping
+    # the products of two rows updates them one at a time, which a constraint would refuse.
     class Meta(Orderable.Meta):
         verbose_name = "product use"
-        constraints = [
-            models.UniqueConstraint(
-                fields=["subprocessor", "product"], name="unique_subprocessor_product"
-            )
-        ]
 
     def __str__(self):
         return f"{self.subprocessor} for {self.product}"
@@ -305,6 +302,12 @@ class SubprocessorUse(Orderable):
 
 def today():
     return timezone.localdate()
+
+
+def notice_period_days():
+    from home.models import OrganisationSettings
+
+    return OrganisationSettings.load().notice_period_days
 
 
 def register_last_changed(day=None):
@@ -334,6 +337,32 @@ class ChangeKind(models.TextChoices):
     LOCATION = "location", "Change of location"
     PURPOSE = "purpose", "Change of purpose"
     SAFEGUARD = "safeguard", "Change of transfer safeguard"
+
+
+class ChangeNoticeForm(WagtailAdminModelForm):
+    """Checks that need the form's many-to-many choices."""
+
+    def clean(self):
+        cleaned = super().clean()
+        all_products = cleaned.get("all_products")
+        products = cleaned.get("products")
+        if "products" in self.fields and not all_products and not products:
+            self.add_error(
+                "products",
+                "Choose the products this change affects, or tick 'affects all products'.",
+            )
+        if "products" in self.fields and all_products and products:
+            self.add_error(
+                "products",
+                "You ticked 'affects all products': leave the product list empty, or untick it.",
+            )
+        if "subprocessors" in self.fields and not cleaned.get("subprocessors"):
+            self.add_error(
+                "subprocessors",
+                "Choose the register entries this change concerns (add a new entry to the "
+                "register first, as a draft, if it is a new sub-processor).",
+            )
+        return cleaned
 
 
 class ChangeNotice(
@@ -384,18 +413,24 @@ class ChangeNotice(
     )
     notice_date = models.DateField(
         default=today,
-        help_text="The date schools are told. Use the publishing date (or the scheduled "
-        "'go live' date).",
+        editable=False,
+        help_text="The day schools were told: set when the notice is first published.",
     )
-    effective_date = models.DateField(help_text="When the change takes effect.")
+    effective_date = models.DateField(
+        help_text="When the change takes effect: at least the notice period (Settings → "
+        "Organisation settings) after the day the notice is published. If approval comes "
+        "later than planned, this date and the objection deadline move later by the same "
+        "number of days, so schools always get the full notice period."
+    )
     objection_deadline = models.DateField(
-        help_text="The last day a school can object. Must be before the effective date."
+        help_text="The last day a school can object: on or after the publishing day and "
+        "before the effective date."
     )
     corrected_at = models.DateTimeField(
         null=True,
         blank=True,
         editable=False,
-        help_text="Set when a published notice is corrected.",
+        help_text="When a published notice's public text or dates were last corrected.",
     )
 
     search_fields = [
@@ -406,6 +441,7 @@ class ChangeNotice(
         index.FilterField("live"),
     ]
 
+    base_form_class = ChangeNoticeForm
     panels = [
         FieldPanel("kind"),
         FieldPanel("title"),
@@ -414,12 +450,10 @@ class ChangeNotice(
         FieldPanel("summary"),
         FieldPanel("details"),
         FieldRowPanel(
-            [
-                FieldPanel("notice_date"),
-                FieldPanel("effective_date"),
-                FieldPanel("objection_deadline"),
-            ],
+            [FieldPanel("effective_date"), FieldPanel("objection_deadline")],
             heading="Dates",
+            help_text="The notice date is the day this notice is published (or its scheduled "
+            "go-live day): schools are told then.",
         ),
     ]
 
@@ -430,18 +464,33 @@ class ChangeNotice(
     def __str__(self):
         return self.title
 
+    def expected_notice_date(self):
+        """The day schools are told: when it was first published, else its scheduled go-live
+        day, else today (if it were published now)."""
+        if self.first_published_at:
+            return timezone.localdate(self.first_published_at)
+        if self.go_live_at:
+            return max(timezone.localdate(self.go_live_at), today())
+        return today()
+
     def clean(self):
         super().clean()
-        from home.models import OrganisationSettings
-
         errors = {}
-        period = OrganisationSettings.load().notice_period_days
-        if self.notice_date and self.effective_date:
-            earliest = self.notice_date + datetime.timedelta(days=period)
+        notice_day = self.expected_notice_date()
+        period = notice_period_days()
+        if self.effective_date:
+            earliest = notice_day + datetime.timedelta(days=period)
             if self.effective_date < earliest:
+                when = (
+                    "published"
+                    if self.first_published_at
+                    else "scheduled to go live"
+                    if self.go_live_at
+                    else "published today"
+                )
                 errors["effective_date"] = (
-                    f"Schools must have at least {period} days' notice: with a notice date of "
-                    f"{self.notice_date:%-d %B %Y} the change can take effect on "
+                    f"Schools must have at least {period} days' notice. This notice is {when} "
+                    f"({notice_day:%-d %B %Y}), so the change can take effect on "
                     f"{earliest:%-d %B %Y} at the earliest."
                 )
         if self.objection_deadline and self.effective_date:
@@ -449,19 +498,52 @@ class ChangeNotice(
                 errors["objection_deadline"] = (
                     "The objection deadline must be before the effective date."
                 )
-            elif self.notice_date and self.objection_deadline < self.notice_date:
+            elif self.objection_deadline < notice_day:
                 errors["objection_deadline"] = (
-                    "The objection deadline cannot be before the notice date."
-                )
-        if self.go_live_at and self.notice_date:
-            go_live = timezone.localdate(self.go_live_at)
-            if self.notice_date < go_live:
-                errors["notice_date"] = (
-                    f"This notice is scheduled to go live on {go_live:%-d %B %Y}: the notice "
-                    "date cannot be earlier."
+                    f"The objection deadline cannot be before the notice date "
+                    f"({notice_day:%-d %B %Y})."
                 )
         if errors:
             raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.live and self.first_published_at:
+            self._fix_dates_on_publication()
+            self._record_correction()
+        super().save(*args, **kwargs)
+
+    def _fix_dates_on_publication(self):
+        """The notice date is the day schools are told. First published later than planned (a
+        late approval), the effective date and objection deadline move by the delay, so schools
+        keep the full notice period and objection window."""
+        published_on = timezone.localdate(self.first_published_at)
+        self.notice_date = published_on
+        if self.first_published_at != self.last_published_at:
+            return  # a correction: clean() has checked its dates against the notice date
+        earliest = published_on + datetime.timedelta(days=notice_period_days())
+        if self.effective_date < earliest:
+            delay = earliest - self.effective_date
+            self.effective_date = earliest
+            self.objection_deadline = max(self.objection_deadline + delay, published_on)
+
+    PUBLIC_FIELDS = ("kind", "title", "summary", "details", "effective_date", "objection_deadline")
+
+    def _record_correction(self):
+        """A re-publication that changes what schools read is a correction: feeds show its
+        time as the item's updated time. Re-approving unchanged text is not."""
+        if not self.pk or not self.last_published_at:
+            return
+        before = ChangeNotice.objects.filter(pk=self.pk, live=True).first()
+        if before is None or before.last_published_at == self.last_published_at:
+            return
+        changed = any(getattr(before, f) != getattr(self, f) for f in self.PUBLIC_FIELDS)
+        changed = changed or before.all_products != self.all_products
+        for relation in ("products", "subprocessors"):
+            old = set(getattr(before, relation).values_list("pk", flat=True))
+            new = {obj.pk for obj in getattr(self, relation).all()}
+            changed = changed or old != new
+        if changed:
+            self.corrected_at = self.last_published_at
 
     # --- public presentation ----------------------------------------------------------
 
@@ -473,26 +555,20 @@ class ChangeNotice(
         return self.status_on(today())
 
     @property
-    def status_label(self):
-        return "In effect" if self.status == "in_effect" else "Upcoming"
-
-    @property
-    def objection_open(self):
-        return self.objection_deadline >= today()
-
-    @property
     def published_at(self):
-        return self.first_published_at or self.last_published_at
+        """When schools were told; never missing, so feeds always carry a real date."""
+        if self.first_published_at:
+            return self.first_published_at
+        return timezone.make_aware(datetime.datetime.combine(self.notice_date, datetime.time()))
 
     @property
     def updated_at(self):
-        """When the public text last changed: a correction after first publication."""
-        return self.last_published_at or self.first_published_at
+        """When the public text last changed: its last correction, else its publication."""
+        return self.corrected_at or self.published_at
 
     @property
     def was_corrected(self):
-        first, last = self.first_published_at, self.last_published_at
-        return bool(first and last and (last - first).total_seconds() > 60)
+        return self.corrected_at is not None
 
     def get_absolute_url(self):
         from django.urls import reverse
@@ -504,7 +580,7 @@ class ChangeNotice(
 
     def get_preview_context(self, request, mode_name):
         context = super().get_preview_context(request, mode_name)
-        context.update({"notice": self, "is_preview": True})
+        context.update({"notice": self, "is_preview": True, "today": today()})
         return context
 
 
@@ -515,7 +591,10 @@ class RegisterChange(models.Model):
     see; resolved when the linked change notice is published.
     """
 
-    subprocessor = models.ForeignKey(Subprocessor, on_delete=models.CASCADE, related_name="+")
+    subprocessor = models.ForeignKey(
+        Subprocessor, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    subprocessor_name = models.CharField(max_length=120, blank=True)
     description = models.TextField()
     detected_at = models.DateTimeField(auto_now_add=True)
     notice = models.ForeignKey(
@@ -530,11 +609,22 @@ class RegisterChange(models.Model):
         ordering = ["-detected_at"]
 
     def __str__(self):
-        return f"{self.subprocessor}: {self.description}"
+        return self.description
 
     @classmethod
     def unannounced(cls):
-        return cls.objects.exclude(notice__live=True).select_related("subprocessor", "notice")
+        """Changes no published notice covers: neither the notice drafted for them nor any
+        notice about the same entry published since the change was detected."""
+        covered = ChangeNotice.objects.filter(
+            live=True,
+            subprocessors=models.OuterRef("subprocessor"),
+            first_published_at__gte=models.OuterRef("detected_at"),
+        )
+        return (
+            cls.objects.exclude(notice__live=True)
+            .filter(~models.Exists(covered))
+            .select_related("notice")
+        )
 
 
 class RegisterSnapshot(models.Model):

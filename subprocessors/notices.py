@@ -1,8 +1,11 @@
 """Reading published change notices: the one query every public output uses."""
 
-from django.db.models import Count, Max, Q
+from django.db.models import Prefetch, Q
+from django.utils.http import urlencode
 
-from .models import ChangeNotice
+from products.models import ProductPage
+
+from .models import ChangeNotice, Subprocessor
 
 
 def live_notices(products=()):
@@ -14,13 +17,16 @@ def live_notices(products=()):
 
 
 def with_relations(qs):
-    return qs.prefetch_related("products", "subprocessors")
-
-
-def fingerprint(products=()):
-    """(latest change, count) of the notices a filtered output shows: for ETag/Last-Modified."""
-    ids = live_notices(products).values("pk")
-    agg = ChangeNotice.objects.filter(pk__in=ids).aggregate(
-        latest=Max("last_published_at"), count=Count("pk")
+    """Prefetch the products and register entries a notice names, published ones only: a
+    draft product or a never-published entry must not show through a notice."""
+    return qs.prefetch_related(
+        Prefetch("products", queryset=ProductPage.objects.live().public().order_by("path")),
+        Prefetch("subprocessors", queryset=Subprocessor.objects.filter(live=True)),
     )
-    return agg["latest"], agg["count"]
+
+
+def product_query(products):
+    """'?product=a&product=b' for the selected products, or ''."""
+    if not products:
+        return ""
+    return "?" + urlencode([("product", p.slug) for p in products])

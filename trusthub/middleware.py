@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
+CACHEABLE_STATUSES = (200, 301, 304, 404)
+
 
 class CacheControlMiddleware:
     def __init__(self, get_response):
@@ -13,7 +15,7 @@ class CacheControlMiddleware:
         if self._must_not_cache(request, response):
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
-        elif not response.has_header("Cache-Control") and response.status_code in (200, 301, 404):
+        elif not response.has_header("Cache-Control"):
             patch_cache_control(
                 response,
                 public=True,
@@ -28,10 +30,11 @@ class CacheControlMiddleware:
             return True
         if request.method not in ("GET", "HEAD"):
             return True
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            # Editors see previews, drafts and userbar: never cache their responses.
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            # Editors (previews, drafts, the userbar) and visitors who unlocked a
+            # password-protected page or document: their responses are theirs alone.
             return True
-        if response.status_code >= 500:
+        if response.status_code not in CACHEABLE_STATUSES:
+            # Bad requests and errors: never keep them in a shared cache.
             return True
         return response.has_header("Cache-Control") and "private" in response["Cache-Control"]

@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from lxml import etree
 
+from home.models import OrganisationSettings
 from products.models import ProductPage
 from subprocessors.models import ChangeNotice, Subprocessor
 
@@ -155,20 +156,53 @@ def test_conditional_get(client, demo, fmt):
     # filtered feeds have their own validators
     assert get(client, FEEDS[fmt] + "?product=juniper-mis")["ETag"] != etag
     # publishing a new notice changes the feed
+    assert "public" in again["Cache-Control"]  # a 304 keeps the caching rules
+    # publishing a new notice changes the feed
     new = ChangeNotice(
         kind="removal",
         title="Loom retired",
         summary="Loom leaves.",
-        notice_date=timezone.localdate(),
         effective_date=timezone.localdate() + datetime.timedelta(days=31),
         objection_deadline=timezone.localdate() + datetime.timedelta(days=20),
         all_products=True,
+        live=False,
     )
     new.save()
     new.save_revision().publish()
+    # published an hour ago (HTTP dates have one-second resolution)
+    an_hour_ago = timezone.now() - datetime.timedelta(hours=1)
+    ChangeNotice.objects.filter(pk=new.pk).update(last_published_at=an_hour_ago)
     changed = get(client, FEEDS[fmt], HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200 and changed["ETag"] != etag
     assert b"Loom retired" in changed.content
+    # withdrawing it changes the feed again, for ETag and If-Modified-Since clients alike
+    etag, modified = changed["ETag"], changed["Last-Modified"]
+    new.refresh_from_db()
+    new.unpublish()
+    assert get(client, FEEDS[fmt], HTTP_IF_NONE_MATCH=etag).status_code == 200
+    assert get(client, FEEDS[fmt], HTTP_IF_MODIFIED_SINCE=modified).status_code == 200
+    # so does a change of organisation details shown in every item
+    current = get(client, FEEDS[fmt])
+    org = OrganisationSettings.load()
+    org.dpo_email = "new-dpo@example.org"
+    org.save()
+    renamed = get(client, FEEDS[fmt], HTTP_IF_NONE_MATCH=current["ETag"])
+    assert renamed.status_code == 200 and b"new-dpo@example.org" in renamed.content
+
+
+def test_an_empty_filtered_feed_is_stable(client, demo):
+    ChangeNotice.objects.filter(all_products=True).delete()
+    ChangeNotice.objects.filter(products__slug="pupil-asset").delete()
+    url = FEEDS["atom"] + "?product=pupil-asset"
+    first = get(client, url)
+    assert feedparser.parse(first.content).entries == []
+    assert get(client, url, HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 304
+
+
+def test_feeds_ignore_other_filters_and_answer_head(client, demo):
+    assert get(client, FEEDS["rss"] + "?type=junk").status_code == 200
+    for url in ["/subprocessors/changes/", *FEEDS.values()]:
+        assert client.head(url).status_code == 200, url
 
 
 def test_every_public_page_links_its_feeds(client, demo):
@@ -224,7 +258,7 @@ def _bulk_notice(i, sp, products):
         kind="purpose",
         title=f"Bulk notice {i}",
         summary="x",
-        notice_date=datetime.date(2026, 1, 1),
+        first_published_at=datetime.datetime(2026, 1, 1, 9, tzinfo=datetime.UTC),
         effective_date=datetime.date(2026, 3, 1),
         objection_deadline=datetime.date(2026, 2, 1),
     )
@@ -271,17 +305,19 @@ def _golden_notices():
             kind=kind,
             title=title,
             summary=f"{title}: what changes & why <in plain words>.",
-            notice_date=notice_date,
+            first_published_at=datetime.datetime.fromisoformat(published),
             effective_date=notice_date + datetime.timedelta(days=35),
             objection_deadline=notice_date + datetime.timedelta(days=28),
+            live=False,
         )
         n.save()
         n.products.set([products[s] for s in slugs])
         n.save()
         n.save_revision().publish()
+        corrected = datetime.datetime.fromisoformat(updated)
         ChangeNotice.objects.filter(pk=pk).update(
-            first_published_at=datetime.datetime.fromisoformat(published),
-            last_published_at=datetime.datetime.fromisoformat(updated),
+            last_published_at=corrected,
+            corrected_at=corrected if updated != published else None,
         )
 
 

@@ -2,7 +2,9 @@
 auto-drafted notice when the register changes."""
 
 import datetime
+import http.server
 import re
+import threading
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -256,3 +258,181 @@ def test_purpose_change_is_detected_and_cosmetic_edits_are_not(demo):
     drafted = RegisterChange.objects.get().notice
     assert drafted.kind == "purpose"
     assert "purpose for Communications Hub is now: Sends SMS and voice calls" in drafted.summary
+
+
+def test_the_notice_date_is_the_publication_day_and_late_approval_keeps_the_notice_period(demo):
+    # Submitted with 30 days' notice; approved 10 days late (simulated by a shorter margin).
+    late = ChangeNotice(
+        kind="addition",
+        title="Late approval",
+        summary="x",
+        all_products=True,
+        effective_date=TODAY + 20 * DAY,
+        objection_deadline=TODAY + 15 * DAY,
+        live=False,
+    )
+    late.save()
+    late.save_revision(clean=False).publish()
+    late.refresh_from_db()
+    assert late.notice_date == TODAY
+    assert late.effective_date == TODAY + 30 * DAY  # moved by the 10-day shortfall
+    assert late.objection_deadline == TODAY + 25 * DAY  # the objection window moved with it
+
+    # A notice published on time keeps the dates the DPO chose.
+    on_time = notice("On time", effective_date=TODAY + 45 * DAY)
+    assert (on_time.notice_date, on_time.effective_date) == (TODAY, TODAY + 45 * DAY)
+
+
+def test_scheduled_notices_are_checked_against_their_go_live_day(demo):
+    scheduled = ChangeNotice(
+        kind="addition",
+        title="x",
+        summary="x",
+        effective_date=TODAY + 35 * DAY,
+        objection_deadline=TODAY + 20 * DAY,
+        go_live_at=timezone.now() + 10 * DAY,
+        live=False,
+    )
+    with pytest.raises(ValidationError, match="scheduled to go live"):
+        scheduled.full_clean(exclude=["subprocessors", "products"])
+
+
+def test_republishing_unchanged_is_not_a_correction(client, demo):
+    twilio = ChangeNotice.objects.get(title__startswith="Twilio")
+    twilio.save_revision().publish()
+    twilio.refresh_from_db()
+    assert twilio.corrected_at is None
+    assert "Corrected" not in client.get(twilio.get_absolute_url()).content.decode()
+    twilio.effective_date += DAY
+    twilio.save_revision(clean=False).publish()
+    twilio.refresh_from_db()
+    assert twilio.corrected_at == twilio.last_published_at
+
+
+def test_admin_form_needs_products_and_register_entries(client, demo, admin_user):
+    client.force_login(admin_user)
+    data = {
+        "kind": "addition",
+        "title": "Nobody affected",
+        "summary": "x",
+        "details": rich_text(""),
+        "effective_date": (TODAY + 40 * DAY).isoformat(),
+        "objection_deadline": (TODAY + 20 * DAY).isoformat(),
+    }
+    body = client.post("/admin/snippets/subprocessors/changenotice/add/", data).content.decode()
+    assert "Choose the products this change affects, or tick" in body
+    assert "Choose the register entries this change concerns" in body
+    assert not ChangeNotice.objects.filter(title="Nobody affected").exists()
+
+
+def test_unpublished_products_and_entries_never_show_through_a_notice(client, demo):
+    secret = make_entry("Secret Supplier Ltd", publish=False)
+    product = ProductPage.objects.get(slug="pupil-asset")
+    product.title = "Draft Product Name"
+    product.save_revision()  # a draft title
+    product.unpublish()
+    shown = notice("Shared notice", products=("communications-hub", "pupil-asset"))
+    shown.subprocessors.set([secret, Subprocessor.objects.get(name="Twilio")])
+    shown.save()
+    text = public_text(client) + client.get(shown.get_absolute_url()).content.decode()
+    assert "Twilio" in text
+    assert "Secret Supplier Ltd" not in text and str(secret.uuid) not in text
+    assert "pupil-asset" not in client.get("/subprocessors/changes/feed.json").content.decode()
+
+
+def test_retirements_and_dropped_products_are_announced(demo):
+    twilio = Subprocessor.objects.get(name="Twilio")
+    twilio.unpublish()
+    drafted = RegisterChange.objects.get(subprocessor=twilio).notice
+    assert drafted.kind == "removal" and "Twilio removed from the register" in drafted.summary
+
+    aws = Subprocessor.objects.get(name="Amazon Web Services")
+    products = {u.product.slug for u in aws.uses.all()}
+    assert {"pupil-progress", "communications-hub"} <= products
+    aws.uses = [u for u in aws.uses.all() if u.product.slug != "pupil-progress"]
+    aws.save_revision().publish()
+    drafted = RegisterChange.objects.get(subprocessor=aws).notice
+    assert drafted.kind == "removal"
+    assert "no longer used for Pupil Progress" in drafted.summary
+    assert [p.slug for p in drafted.products.all()] == ["pupil-progress"]
+
+    apache = Subprocessor.objects.get(name__startswith="Apache")
+    apache.delete()
+    change = RegisterChange.objects.get(subprocessor_name=apache.name)
+    assert change.notice.kind == "removal" and apache.name in change.notice.summary
+
+
+def test_a_notice_published_first_announces_the_register_change(client, demo, admin_user):
+    # The usual order: the DPO publishes the notice, then the register change on the day.
+    twilio = Subprocessor.objects.get(name="Twilio")
+    announced = notice("Twilio adds Ireland")
+    announced.subprocessors.set([twilio])
+    announced.save()
+    ChangeNotice.objects.filter(pk=announced.pk).update(effective_date=TODAY)
+    twilio.countries = ["US", "IE"]
+    twilio.save_revision().publish()
+    change = RegisterChange.objects.get(subprocessor=twilio)
+    assert change.notice == announced  # no duplicate draft
+    client.force_login(admin_user)
+    assert (
+        "Register changes without a published notice" not in client.get("/admin/").content.decode()
+    )
+
+
+def test_a_hand_written_notice_clears_the_dashboard_warning(client, demo, admin_user):
+    client.force_login(admin_user)
+    entry = make_entry("Postbox Ltd")
+    change = RegisterChange.objects.get(subprocessor=entry)
+    change.notice.delete()  # the DPO discards the drafted notice and writes their own
+    assert "Postbox Ltd added to the register" in client.get("/admin/").content.decode()
+    own = notice("Postbox Ltd joins Communications Hub")
+    own.subprocessors.set([entry])
+    own.save()
+    assert "Postbox Ltd added to the register" not in client.get("/admin/").content.decode()
+
+
+def test_change_log_pages_and_junk_page_numbers(client, demo):
+    for i in range(55):
+        notice(f"Bulk {i:02d}")
+    first = client.get("/subprocessors/changes/").content.decode()
+    assert "Page 1 of 2 (59 changes)" in first and 'rel="next"' in first
+    second = client.get("/subprocessors/changes/?page=2").content.decode()
+    assert "Thinkific to host the Pupil Progress Academy" in second
+    assert "Thinkific to host" not in first
+    for junk in ("x", "0", "999", "-1", "1e9"):
+        assert client.get(f"/subprocessors/changes/?page={junk}").status_code == 200
+
+
+def test_publishing_purges_the_public_register_from_the_cdn(demo, settings):
+    purged = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 (HTTP method name)
+            purged.append(self.headers["Host"] + self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        settings.WAGTAILFRONTENDCACHE = {
+            "default": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": f"http://127.0.0.1:{server.server_port}",
+            }
+        }
+        published = notice("Purge me")
+    finally:
+        server.shutdown()
+    paths = {p.split("/", 1)[1] for p in purged}
+    for path in (
+        "subprocessors/",
+        "subprocessors/register.json",
+        "subprocessors/changes/feed.atom",
+        "products/communications-hub/",
+        published.get_absolute_url().lstrip("/"),
+    ):
+        assert path in paths, (path, sorted(paths))

@@ -1,0 +1,169 @@
+"""Benchmark the public pages, exports and feeds at scale, on PostgreSQL.
+
+Run through `make bench` (which starts a throwaway PostgreSQL cluster and sets DATABASE_URL).
+Loads the demo content, then grows the register to REGISTER_ENTRIES published entries and the
+change log to NOTICES published notices, and reports for each URL the median and 95th-percentile
+server time (Django test client, in process: view + template rendering + database, no network)
+and the number of SQL queries.
+
+Numbers are printed, never asserted: the tests assert query counts, this script measures speed.
+"""
+
+import datetime
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "trusthub.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from products.models import ProductPage  # noqa: E402
+from subprocessors.models import ChangeNotice, Subprocessor, SubprocessorUse  # noqa: E402
+
+REGISTER_ENTRIES = int(os.environ.get("BENCH_ENTRIES", "500"))
+NOTICES = int(os.environ.get("BENCH_NOTICES", "1000"))
+RUNS = int(os.environ.get("BENCH_RUNS", "15"))
+
+
+def grow_register(total):
+    """Published entries, as the DPO's approval leaves them, until the register has `total`."""
+    products = list(ProductPage.objects.live())
+    now = timezone.now()
+    missing = total - Subprocessor.objects.filter(live=True).count()
+    entries = Subprocessor.objects.bulk_create(
+        Subprocessor(
+            name=f"Benchmark supplier {i:04d}",
+            legal_entity=f"Benchmark Supplier {i:04d} Ltd",
+            description="Hosts a benchmark workload.",
+            countries=["GB", "IE"] if i % 2 else ["GB"],
+            transfer_safeguard="uk_adequacy" if i % 2 else "not_restricted",
+            data_categories="Pupil names; attendance",
+            data_subjects="Pupils; staff",
+            privacy_notice_url="https://example.org/privacy",
+            start_date=datetime.date(2024, 1, 1) + datetime.timedelta(days=i % 900),
+            end_date=datetime.date(2026, 1, 1) if i % 10 == 0 else None,
+            live=True,
+            first_published_at=now,
+            last_published_at=now,
+        )
+        for i in range(max(missing, 0))
+    )
+    SubprocessorUse.objects.bulk_create(
+        SubprocessorUse(subprocessor=e, product=p, purpose=f"Benchmark purpose for {p.title}")
+        for i, e in enumerate(entries)
+        for p in products[: 1 + i % len(products)]
+    )
+
+
+def grow_notices(total):
+    products = list(ProductPage.objects.live())
+    suppliers = list(Subprocessor.objects.filter(live=True)[:3])
+    now = timezone.now()
+    missing = total - ChangeNotice.objects.filter(live=True).count()
+    notices = ChangeNotice.objects.bulk_create(
+        ChangeNotice(
+            kind="purpose",
+            title=f"Benchmark notice {i:04d}",
+            summary="A benchmark change to a purpose.",
+            details="<p>Details of the change.</p>",
+            notice_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=i % 2000),
+            effective_date=datetime.date(2020, 3, 1) + datetime.timedelta(days=i % 2000),
+            objection_deadline=datetime.date(2020, 2, 28) + datetime.timedelta(days=i % 2000),
+            all_products=i % 5 == 0,
+            live=True,
+            first_published_at=now,
+            last_published_at=now,
+        )
+        for i in range(max(missing, 0))
+    )
+    through_p = ChangeNotice.products.through
+    through_s = ChangeNotice.subprocessors.through
+    through_p.objects.bulk_create(
+        through_p(changenotice=n, productpage=p) for n in notices for p in products[:2]
+    )
+    through_s.objects.bulk_create(
+        through_s(changenotice=n, subprocessor=s) for n in notices for s in suppliers
+    )
+
+
+def measure(client, url):
+    response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    query_count = len(queries)  # read now: the next request clears the log it reads
+    times = []
+    for _ in range(RUNS):
+        start = time.perf_counter()
+        response = client.get(url)
+        body = b"".join(response) if response.streaming else response.content
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+    return statistics.median(times), p95, query_count, len(body)
+
+
+def report(title, urls):
+    client = Client()
+    print(f"\n{title}")
+    print(f"{'URL':58} {'median ms':>10} {'p95 ms':>8} {'queries':>8} {'KiB':>7}")
+    for url in urls:
+        median, p95, queries, size = measure(client, url)
+        print(f"{url:58} {median:10.1f} {p95:8.1f} {queries:8d} {size / 1024:7.1f}")
+
+
+def main():
+    call_command("migrate", verbosity=0, interactive=False)
+    call_command("load_demo_content", stdout=open(os.devnull, "w"))
+    report(
+        "Demo content",
+        [
+            "/",
+            "/products/pupil-progress/",
+            "/products/pupil-progress/security/",
+            "/products/pupil-progress/retention/?ended=2027-02-22",
+            "/subprocessors/",
+            "/subprocessors/changes/",
+            "/subprocessors/changes/feed.atom",
+        ],
+    )
+    grow_register(REGISTER_ENTRIES)
+    report(
+        f"Register with {Subprocessor.objects.filter(live=True).count()} live entries",
+        [
+            "/subprocessors/",
+            "/subprocessors/?product=pupil-progress&product=juniper-mis",
+            "/subprocessors/register.json",
+            "/subprocessors/register.csv",
+            "/products/pupil-progress/",
+        ],
+    )
+    grow_notices(NOTICES)
+    report(
+        f"Change log with {ChangeNotice.objects.filter(live=True).count()} published notices",
+        [
+            "/subprocessors/changes/",
+            "/subprocessors/changes/feed.rss",
+            "/subprocessors/changes/feed.atom",
+            "/subprocessors/changes/feed.json",
+            "/subprocessors/changes/feed.atom?product=juniper-mis",
+            "/",
+        ],
+    )
+
+
+if __name__ == "__main__":
+    main()
