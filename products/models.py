@@ -1,4 +1,5 @@
 import datetime
+import logging
 from dataclasses import dataclass, field
 
 from django.db import models
@@ -14,6 +15,28 @@ from home.models import PLAIN_RICH_TEXT, BreadcrumbsMixin
 
 from . import blocks as pb
 from . import retention
+
+logger = logging.getLogger(__name__)
+
+
+class RequiredSlugMixin:
+    """For page types whose slug is part of the public URL contract: `required_slug` is the only
+    slug the page may have, and `required_slug_url` says where that puts the page."""
+
+    required_slug = ""
+    required_slug_url = ""
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.required_slug and self.slug != self.required_slug:
+            raise ValidationError(
+                {
+                    "slug": f"Use the slug '{self.required_slug}' so the page lives at "
+                    f"{self.required_slug_url}."
+                }
+            )
 
 
 class ProductIndexPage(BreadcrumbsMixin, Page):
@@ -208,16 +231,18 @@ class ProductPage(BreadcrumbsMixin, Page):
         return context
 
 
-class SecurityStatementPage(BreadcrumbsMixin, Page):
+class SecurityStatementPage(RequiredSlugMixin, BreadcrumbsMixin, Page):
     """'How we keep your data safe': company-wide (under home) or for one product."""
 
     page_description = (
         "'How we keep your data safe'. Add one under the home page for the whole company, "
-        "and one under a product for that product."
+        "and one under a product for that product, with the slug 'security'."
     )
     parent_page_types = ["home.HomePage", "products.ProductPage"]
     subpage_types = []
     max_count_per_parent = 1
+    required_slug = "security"
+    required_slug_url = "/security/ (company-wide) or /products/<product>/security/"
 
     intro = RichTextField(features=PLAIN_RICH_TEXT, help_text="A short overview of our approach.")
     controls = StreamField(
@@ -238,7 +263,8 @@ class SecurityStatementPage(BreadcrumbsMixin, Page):
         FieldPanel("certifications"),
         FieldPanel("last_reviewed"),
         HelpPanel(
-            "Use the slug 'security' so the statement lives at /products/<product>/security/."
+            "The slug is 'security': the statement lives at /security/ (company-wide) or at "
+            "/products/<product>/security/."
         ),
     ]
 
@@ -298,13 +324,15 @@ class RetentionCalculation:
     error: str = ""
     error_code: str = ""
     html_status: int = 200
+    stages: list = field(default_factory=list)  # the usable rules ([] if there are none)
+    rules_problem: str = ""  # why the rules cannot be used, for schools ('' if they can)
 
     @property
     def ok(self):
         return self.end_date is not None and not self.error
 
 
-class RetentionPage(RoutablePageMixin, BreadcrumbsMixin, Page):
+class RetentionPage(RequiredSlugMixin, RoutablePageMixin, BreadcrumbsMixin, Page):
     """'When will our data be deleted?': a product's retention stages, explained and calculated.
 
     The stages are structured rules (products/retention.py); the explanation, the calculator,
@@ -319,6 +347,7 @@ class RetentionPage(RoutablePageMixin, BreadcrumbsMixin, Page):
     subpage_types = []
     max_count_per_parent = 1
     required_slug = "retention"
+    required_slug_url = "/products/<product>/retention/"
 
     intro = RichTextField(
         features=PLAIN_RICH_TEXT,
@@ -372,40 +401,42 @@ class RetentionPage(RoutablePageMixin, BreadcrumbsMixin, Page):
         ),
     ]
 
-    def clean(self):
-        from django.core.exceptions import ValidationError
-
-        super().clean()
-        if self.slug != self.required_slug:
-            raise ValidationError(
-                {
-                    "slug": f"Use the slug '{self.required_slug}' so the page lives at "
-                    f"/products/<product>/{self.required_slug}/."
-                }
-            )
+    def get_cached_paths(self):
+        """What a frontend cache purge covers when the page is published or unpublished: the
+        page, timeline.json and timeline.ics. Their `?ended=` variants cannot be listed; the
+        cache's s-maxage bounds how long those stay stale (or purge by prefix at the CDN)."""
+        return ["/", "/timeline.json", "/timeline.ics"]
 
     # --- Rules ---------------------------------------------------------------------------------
 
-    def engine_stages(self):
-        """The stages as engine objects (products.retention.Stage)."""
-        return pb.retention_stages(self.stages)
+    def read_rules(self):
+        """The page's stages as engine objects (products.retention.Stage), checked.
 
-    def rules_problem(self, stages):
-        """A message for schools if the published rules are unusable, else ''."""
-        if not stages:
+        Returns (stages, problem, code): `problem` is a message for schools and `code` the JSON
+        error code if the rules cannot be used ('' and '' if they can). Stored stream data is not
+        trusted: anything unreadable or inconsistent gives 'being updated', never an exception.
+        """
+        if not len(self.stages or []):
             return (
+                [],
                 f"We have not published retention rules for {self.product_title} here yet. "
                 "Please contact our Data Protection Officer, who will tell you when your data "
-                "will be deleted."
+                "will be deleted.",
+                "no_rules",
             )
         try:
+            stages = pb.retention_stages(self.stages)
             retention.validate_stages(stages)
-        except retention.RuleError:
+        except (retention.RuleError, LookupError, TypeError, ValueError) as error:
+            if not isinstance(error, retention.RuleError):
+                logger.exception("Unusable retention rules on page %s", self.pk)
             return (
+                [],
                 "The retention rules for this product are being updated, so we cannot work out "
-                "dates right now. Please contact our Data Protection Officer."
+                "dates right now. Please contact our Data Protection Officer.",
+                "rules_unavailable",
             )
-        return ""
+        return stages, "", ""
 
     @property
     def product(self):
@@ -417,14 +448,15 @@ class RetentionPage(RoutablePageMixin, BreadcrumbsMixin, Page):
     def product_title(self):
         return self.product.title if self.product else self.title
 
-    def calculate(self, request, stages):
-        """Read `?ended=`; other query parameters are ignored."""
+    def calculate(self, request):
+        """Read the rules (once per request) and `?ended=`; other query parameters are ignored.
+        If `ended` is repeated, the last value counts."""
         calc = RetentionCalculation(submitted="ended" in request.GET)
         raw = request.GET.get("ended", "")
         calc.value = "".join(ch for ch in raw.strip()[:40] if ch.isprintable())  # redisplayed
-        problem = self.rules_problem(stages)
-        if problem:
-            calc.error, calc.error_code = problem, "no_rules" if not stages else "rules_unavailable"
+        calc.stages, calc.rules_problem, code = self.read_rules()
+        if calc.rules_problem:
+            calc.error, calc.error_code = calc.rules_problem, code
             return calc
         try:
             calc.end_date = retention.parse_end_date(raw)
@@ -433,7 +465,7 @@ class RetentionPage(RoutablePageMixin, BreadcrumbsMixin, Page):
         except retention.EndDateError as error:
             calc.error, calc.error_code, calc.html_status = error.message, "invalid_date", 400
         else:
-            calc.timeline = retention.compute_timeline(calc.end_date, stages)
+            calc.timeline = retention.compute_timeline(calc.end_date, calc.stages)
         return calc
 
     def get_context(self, request, *args, **kwargs):
@@ -441,20 +473,17 @@ class RetentionPage(RoutablePageMixin, BreadcrumbsMixin, Page):
         parent = context["breadcrumbs"][-1] if context["breadcrumbs"] else None
         if parent is not None and parent.depth == self.depth - 1:
             self._product = parent  # saves a query: the breadcrumbs end with the product
-        stages = self.engine_stages()
-        calc = self.calculate(request, stages)
-        rules_problem = self.rules_problem(stages)
+        calc = self.calculate(request)
+        stages = calc.stages
         context.update(
             product=self.product,
             calc=calc,
-            rules_problem=rules_problem,
-            explanation=[]
-            if rules_problem
-            else [
+            rules_problem=calc.rules_problem,
+            explanation=[
                 {"stage": stage, "rule": retention.describe_rule(stages, i)}
                 for i, stage in enumerate(stages)
             ],
-            notes=[] if rules_problem else retention.describe_notes(stages),
+            notes=retention.describe_notes(stages),
             date_range=(retention.MIN_END_DATE, retention.MAX_END_DATE),
         )
         return context
@@ -486,7 +515,7 @@ class RetentionPage(RoutablePageMixin, BreadcrumbsMixin, Page):
     @re_path(r"^timeline\.json/$", name="timeline_json")
     def timeline_json(self, request, *args, **kwargs):
         """The same timeline as the page, as JSON; 400 with {"error": {...}} for bad input."""
-        calc = self.calculate(request, self.engine_stages())
+        calc = self.calculate(request)
         if not calc.ok:
             return JsonResponse(
                 {"error": {"code": calc.error_code, "message": calc.error, "field": "ended"}},
@@ -499,7 +528,7 @@ class RetentionPage(RoutablePageMixin, BreadcrumbsMixin, Page):
         """The timeline as an iCalendar file: one all-day event per stage, with stable UIDs."""
         from icalendar import Calendar, Event
 
-        calc = self.calculate(request, self.engine_stages())
+        calc = self.calculate(request)
         if not calc.ok:
             return HttpResponse(
                 calc.error + "\n", status=400, content_type="text/plain; charset=utf-8"

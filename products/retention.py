@@ -55,6 +55,7 @@ MONTH_NAMES = (
 
 _LEAP_YEAR = 2000  # any leap year: used to enumerate every day of the year, 29 February included
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_UK_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")  # day/month/year
 
 
 def format_date(value: datetime.date) -> str:
@@ -285,13 +286,6 @@ def window_problems(windows: Sequence[SeasonalWindow]) -> list[str]:
     return problems
 
 
-def validate_windows(windows: Sequence[SeasonalWindow]) -> None:
-    """Raise :class:`RuleError` unless the windows cover every day of the year exactly once."""
-    problems = window_problems(windows)
-    if problems:
-        raise RuleError([Problem(message, field="windows") for message in problems])
-
-
 def _reference_index(stages: Sequence[Stage], index: int, ref: StageRef) -> int | None:
     """The index of the stage `ref` points to, or None for the end date. Raises LookupError with
     a message unless it points to a stage above stage `index`."""
@@ -371,10 +365,15 @@ def validate_stages(stages: Sequence[Stage]) -> None:
 # --- End dates ---------------------------------------------------------------------------------
 
 RANGE_MESSAGE = f"Enter a date between {format_date(MIN_END_DATE)} and {format_date(MAX_END_DATE)}."
+FORMAT_MESSAGE = (
+    "Enter the date as year-month-day in numbers, for example 2027-02-22, or as "
+    "day/month/year, for example 22/02/2027."
+)
 
 
 def parse_end_date(text: str | None) -> datetime.date:
-    """Parse 'YYYY-MM-DD' (surrounding spaces ignored) into a date within the accepted range.
+    """Parse 'YYYY-MM-DD' or the UK 'DD/MM/YYYY' (surrounding spaces ignored) into a date within
+    the accepted range. 'D/M/YYYY' is accepted too, as people type it.
 
     Raises :class:`MissingEndDate` for an empty value and :class:`EndDateError` for anything
     else unusable, with a message to show the person who typed it.
@@ -384,9 +383,12 @@ def parse_end_date(text: str | None) -> datetime.date:
             "Enter the date your subscription or contract ended, for example 2027-02-22."
         )
     text = text.strip()
-    if not _ISO_DATE.fullmatch(text):
-        raise EndDateError("Enter the date as year-month-day in numbers, for example 2027-02-22.")
-    year, month, day = (int(part) for part in text.split("-"))
+    if _ISO_DATE.fullmatch(text):
+        year, month, day = (int(part) for part in text.split("-"))
+    elif match := _UK_DATE.fullmatch(text):
+        day, month, year = (int(part) for part in match.groups())
+    else:
+        raise EndDateError(FORMAT_MESSAGE)
     if not MIN_END_DATE.year <= year <= MAX_END_DATE.year:
         raise EndDateError(RANGE_MESSAGE)
     if not 1 <= month <= 12:
@@ -457,16 +459,6 @@ def describe_notes(stages: Sequence[Stage]) -> list[str]:
             "happens on the same day as the stage above."
         )
     return notes
-
-
-def describe(stages: Sequence[Stage]) -> list[str]:
-    """The plain-English explanation: one sentence per stage, then the notes that apply."""
-    validate_stages(stages)
-    sentences = []
-    for index, stage in enumerate(stages):
-        rule = describe_rule(stages, index)
-        sentences.append(f"{stage.label}: {rule[0].lower()}{rule[1:]}.")
-    return sentences + describe_notes(stages)
 
 
 # --- The timeline ------------------------------------------------------------------------------

@@ -6,7 +6,8 @@ agree and never see a draft.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
+from django.http import QueryDict
 
 from products.models import ProductPage
 
@@ -15,6 +16,7 @@ from .models import (
     Status,
     Subprocessor,
     SubprocessorUse,
+    TransferSafeguard,
     register_last_changed,
     today,
 )
@@ -24,6 +26,8 @@ TYPE_FILTERS = {
     "other": [RecipientType.CONTROLLER, RecipientType.ON_INSTRUCTION],
 }
 MAX_PRODUCT_FILTERS = 20
+RECIPIENT_TYPE_LABELS = dict(RecipientType.choices)
+TRANSFER_SAFEGUARD_LABELS = dict(TransferSafeguard.choices)
 
 
 @dataclass
@@ -36,6 +40,19 @@ class RegisterFilter:
     @property
     def product_slugs(self):
         return [p.slug for p in self.products]
+
+    def query_string(self, include_type=True):
+        """The active filters, encoded: "" or "?product=a&product=b&type=other".
+
+        The one place links that keep the selection (downloads, feeds) get their query from.
+        Feeds filter by product only: they pass `include_type=False`.
+        """
+        query = QueryDict(mutable=True)
+        query.setlist("product", self.product_slugs)
+        if include_type and self.recipient_type:
+            query["type"] = self.recipient_type
+        encoded = query.urlencode()
+        return f"?{encoded}" if encoded else ""
 
     @classmethod
     def from_query(cls, query):
@@ -57,8 +74,16 @@ class RegisterFilter:
         return cls(selected, recipient_type, errors, all_products)
 
     def entries(self):
-        """Live entries matching the filter, each with `.uses` for the selected products."""
-        uses = SubprocessorUse.objects.filter(product__live=True).select_related("product")
+        """Live entries matching the filter, ready to show (see `_prepare_rows`).
+
+        Each has `.public_uses`, its uses by the selected products. Each use carries
+        `product_slug` and `product_title`, read in the same query: a register of hundreds of
+        rows would otherwise build a full product page, StreamFields and all, for every use.
+        Read those, not `use.product` (a query per use).
+        """
+        uses = SubprocessorUse.objects.filter(product__live=True).annotate(
+            product_slug=F("product__slug"), product_title=F("product__title")
+        )
         qs = Subprocessor.objects.filter(live=True)
         if self.products:
             ids = [p.pk for p in self.products]
@@ -67,11 +92,34 @@ class RegisterFilter:
         if self.recipient_type:
             qs = qs.filter(recipient_type__in=TYPE_FILTERS[self.recipient_type])
         uses = uses.order_by("product__path")
-        return list(
-            qs.prefetch_related(Prefetch("uses", queryset=uses, to_attr="public_uses")).order_by(
-                "name", "pk"
-            )
+        rows = qs.prefetch_related(Prefetch("uses", queryset=uses, to_attr="public_uses"))
+        return _prepare_rows(list(rows.order_by("name", "pk")))
+
+
+def _prepare_rows(entries):
+    """Work out once per request what every row shows, rather than once per row and cell.
+
+    Sets `public_countries` ({"code", "name"} for each country) and `country_names`, each
+    name looked up once per request rather than per row (django-countries translates it on
+    every lookup), and `recipient_type_label` and `transfer_safeguard_label` (what
+    `get_*_display` gives, without rebuilding the choices for every cell).
+    """
+    by_code = {}
+    for entry in entries:
+        countries = []
+        for country in entry.countries:
+            if country.code not in by_code:
+                by_code[country.code] = {"code": country.code, "name": country.name}
+            countries.append(by_code[country.code])
+        entry.public_countries = countries
+        entry.country_names = [country["name"] for country in countries]
+        entry.recipient_type_label = RECIPIENT_TYPE_LABELS.get(
+            entry.recipient_type, entry.recipient_type
         )
+        entry.transfer_safeguard_label = TRANSFER_SAFEGUARD_LABELS.get(
+            entry.transfer_safeguard, entry.transfer_safeguard
+        )
+    return entries
 
 
 def split_by_status(entries, day=None):
@@ -90,25 +138,28 @@ def entries_for_product(product):
 
 
 def to_record(entry, day=None):
-    """The public, machine-readable form of one entry (CSV and JSON share it)."""
+    """The public, machine-readable form of one entry from `RegisterFilter.entries()`.
+
+    CSV and JSON share it; it carries every field the HTML table shows.
+    """
     day = day or today()
     return {
         "id": entry.public_id,
         "name": entry.name,
         "legal_entity": entry.legal_entity,
         "recipient_type": entry.recipient_type,
-        "recipient_type_label": entry.get_recipient_type_display(),
+        "recipient_type_label": entry.recipient_type_label,
         "is_subprocessor": entry.is_subprocessor,
         "status": entry.status_on(day).value,
         "description": entry.description,
         "products": [
-            {"slug": use.product.slug, "name": use.product.title, "purpose": use.purpose}
+            {"slug": use.product_slug, "name": use.product_title, "purpose": use.purpose}
             for use in entry.public_uses
         ],
-        "countries": [{"code": c.code, "name": c.name} for c in entry.countries],
+        "countries": [dict(country) for country in entry.public_countries],
         "restricted_transfer": entry.is_restricted_transfer,
         "transfer_safeguard": entry.transfer_safeguard,
-        "transfer_safeguard_label": entry.get_transfer_safeguard_display(),
+        "transfer_safeguard_label": entry.transfer_safeguard_label,
         "data_categories": entry.data_categories,
         "data_subjects": entry.data_subjects,
         "privacy_notice_url": entry.privacy_notice_url,

@@ -1,14 +1,17 @@
 import csv
 import io
 
+from django.core.paginator import Paginator
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from .models import ChangeNotice
-from .notices import live_notices, with_relations
+from .notices import live_notices, product_query, with_relations
 from .register import RegisterFilter, register_last_changed, split_by_status, to_record
+
+NOTICES_PER_PAGE = 50
 
 CSV_COLUMNS = [
     "id",
@@ -27,10 +30,13 @@ CSV_COLUMNS = [
     "start_date",
     "end_date",
     "last_published_at",
+    # Added after the first release: new columns go last, so a spreadsheet that reads
+    # columns by position keeps working.
+    "description",
 ]
 
 
-@require_GET
+@require_safe
 def register(request):
     flt = RegisterFilter.from_query(request.GET)
     entries = flt.entries()
@@ -54,7 +60,7 @@ def _export_records(request):
     return flt, [to_record(entry) for entry in flt.entries()]
 
 
-@require_GET
+@require_safe
 def register_json(request):
     flt, records = _export_records(request)
     if records is None:
@@ -68,7 +74,7 @@ def register_json(request):
     return JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 2})
 
 
-@require_GET
+@require_safe
 def register_csv(request):
     flt, records = _export_records(request)
     if records is None:
@@ -96,23 +102,29 @@ def register_csv(request):
     return response
 
 
-@require_GET
+@require_safe
 def notice_list(request):
     flt = RegisterFilter.from_query(request.GET)
-    notices = list(with_relations(live_notices(flt.products)))
+    # get_page: a missing, junk or out-of-range ?page= shows the nearest real page.
+    page = Paginator(with_relations(live_notices(flt.products)), NOTICES_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    query = product_query(flt.products)
     return render(
         request,
         "subprocessors/notice_list.html",
         {
             "filter": flt,
-            "notices": notices,
+            "notices": page.object_list,
+            "page": page,
+            "page_query": (query + "&" if query else "?") + "page=",
             "today": timezone.localdate(),
-            "feed_query": feed_query(flt),
+            "feed_query": query,
         },
     )
 
 
-@require_GET
+@require_safe
 def notice_detail(request, pk):
     notice = get_object_or_404(with_relations(ChangeNotice.objects.filter(live=True)), pk=pk)
     return render(
@@ -120,7 +132,3 @@ def notice_detail(request, pk):
         "subprocessors/notice_detail.html",
         {"notice": notice, "today": timezone.localdate(), "feed_query": ""},
     )
-
-
-def feed_query(flt):
-    return ("?" + "&".join(f"product={p.slug}" for p in flt.products)) if flt.products else ""

@@ -27,8 +27,13 @@ def test_register_and_filtered_view(live_demo, browser, axe_check):
     expect(page.locator(".register-name", has_text="Twilio")).to_have_count(1)
     expect(page.locator(".register-name", has_text="Loom")).to_have_count(0)
     expect(page.locator(".register-name", has_text="Wonde")).to_have_count(0)
-    csv_link = page.get_by_role("link", name="CSV")
-    assert "product=communications-hub" in csv_link.get_attribute("href")
+    # The download links keep the whole selection, recipient type included.
+    for name in ["CSV", "JSON"]:
+        href = page.get_by_role("link", name=name, exact=True).get_attribute("href")
+        assert "product=communications-hub" in href and "product=juniper-mis" in href, href
+        assert "type=subprocessor" in href, href
+    page.get_by_role("link", name="JSON", exact=True).click()
+    assert "Wonde" not in page.content() and "Twilio" in page.content()
     context.close()
 
 

@@ -32,6 +32,8 @@ ORGANISATION = {
     "dpo_name": "Group Data Protection Officer",
     "dpo_email": "DPO@junipereducation.org",
     "notice_period_days": 30,
+    # No DPO postal address or ICO registration number: the seeds give neither, and the
+    # templates show nothing for them while they are blank. Fill them in under Settings.
 }
 
 HOME = {
@@ -62,10 +64,10 @@ COMPANY_SECURITY = {
         {
             "area": "access",
             "description": p(
-                "Sign-in to our school platforms is protected by multi-factor authentication "
-                "(FusionAuth) and role-based access control, so each user reaches only the data "
-                "their role needs. Administrative access is tightly restricted and monitored, "
-                "with approval, periodic review and prompt revocation."
+                "Sign-in to Juniper MIS and Pupil Asset is protected by multi-factor "
+                "authentication (FusionAuth) and role-based access control, so each user reaches "
+                "only the data their role needs. Administrative access is tightly restricted and "
+                "monitored, with approval, periodic review and prompt revocation."
             ),
         },
         {
@@ -136,9 +138,13 @@ COMPANY_SECURITY = {
         "certification",
         {
             "name": "ISO/IEC 27001 Information Security Management System",
-            "issuer": "UKAS-accredited certification body",
+            # The seed DPIA (001) says only that the ISMS is ISO 27001-certified: it names no
+            # certification body and gives no expiry date.
+            "issuer": "Independent certification body (certificate available on request)",
             "scope": "The ISMS covering development, hosting and support of the Juniper MIS "
             "and Pupil Asset platforms.",
+            # ILLUSTRATIVE ONLY: the block requires an expiry date and the seeds give none.
+            # Replace it with the date on the real certificate before going live.
             "valid_until": datetime.date(2027, 10, 31),
             "certificate": None,
         },
@@ -205,33 +211,33 @@ PRODUCTS = [
                 "detail": "Onboarding your school, user accounts and help when you ask for it.",
             },
         ),
+        # Seed 000 ticks no Article 6 basis, and ticks "substantial public interest" for
+        # special-category data. A product page needs at least one Article 6 entry, so the one
+        # below says plainly that the basis is the school's to decide and record.
         "lawful_bases": stream(
             "basis",
             {
                 "basis": "public_task",
-                "explanation": "Schools track pupils' progress as part of their education "
-                "function.",
-            },
-            {
-                "basis": "contract",
-                "explanation": "We process the data to meet our contract with your school for "
-                "the Pupil Progress application.",
+                "explanation": "Our DPIA for Pupil Progress does not record an Article 6 basis: "
+                "as controller, your school decides which basis it relies on and records it. "
+                "Tracking pupils' progress is usually part of a school's public task; check "
+                "this against your own record of processing.",
             },
         ),
         "special_category_conditions": stream(
             "condition",
             {
                 "condition": "substantial_public_interest",
-                "explanation": "Analysing the progress of groups of pupils supports equality of "
-                "opportunity in education.",
+                "explanation": "The condition recorded in our DPIA for any special-category "
+                "data the school exports to Pupil Progress.",
             },
         ),
         "data_sources": stream(
             "source",
             {
-                "source": "Your school's MIS, via Groupcall Xporter",
+                "source": "Your school's MIS, via Groupcall Exporter",
                 "description": "Pupil and staff data flows from your management information "
-                "system into Pupil Progress through Groupcall's Xporter.",
+                "system into Pupil Progress through Groupcall Exporter.",
             },
             {
                 "source": "Your staff",
@@ -245,23 +251,19 @@ PRODUCTS = [
         "last_reviewed": datetime.date(2025, 7, 4),
         "security": {
             "intro": p(
-                "Pupil Progress is hosted in the UK on Amazon Web Services and is covered by "
-                "our company-wide security controls. These are the points specific to it."
+                "Pupil Progress is hosted in the UK on Amazon Web Services. Its developer's "
+                "statement “Pupil Progress App: How we keep your data safe” sets out its "
+                "security measures in full: ask our Data Protection Officer for a copy. These "
+                "are the points our DPIA for Pupil Progress records."
             ),
             "controls": stream(
                 "control",
                 {
                     "area": "access",
                     "description": p(
-                        "Only staff accounts on a verified school licence can sign in. When a "
-                        "licence ends, access to the live platform is revoked for every user."
-                    ),
-                },
-                {
-                    "area": "encryption",
-                    "description": p(
-                        "Data is encrypted in transit between your MIS, Groupcall Xporter and "
-                        "the application, and at rest in AWS."
+                        "Only accounts on a verified school licence can use the live platform. "
+                        "When a subscription or trial licence runs out, access is revoked for "
+                        "every user after 90 days."
                     ),
                 },
                 {

@@ -4,10 +4,12 @@ import datetime
 import re
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.documents.models import Document
+from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.models import OrganisationSettings
 from products.models import ProductIndexPage, ProductPage, SecurityStatementPage
@@ -67,7 +69,11 @@ def test_special_category_data_is_flagged_with_its_condition(client, demo):
 
 
 def test_data_sources_and_hosting_come_from_the_seeds(client, demo):
-    assert "Groupcall Xporter" in text(client.get("/products/pupil-progress/"))
+    body = text(client.get("/products/pupil-progress/"))
+    sources = re.search(r'<section id="sources".*?</section>', body)[0]
+    assert "MIS, via Groupcall Exporter" in sources  # the name in seed 000
+    assert "through Groupcall Exporter" in sources
+    assert "Xporter" not in sources
     comms = text(client.get("/products/communications-hub/"))
     assert "Another MIS, via Wonde" in comms
     assert "Amazon Web Services" in comms
@@ -116,8 +122,78 @@ def test_security_statement_groups_controls_and_lists_certifications(client, dem
     ]:
         assert f">{area}</h2>" in body, area
     assert "ISO/IEC 27001" in body
-    assert "UKAS-accredited certification body" in body
+    # seed 001 names no certification body: none is made up
+    assert "Independent certification body (certificate available on request)" in body
+    assert "UKAS" not in body
     assert "31 October 2027" in body
+
+
+def test_mfa_is_claimed_only_for_the_platforms_the_seed_names(client, demo):
+    access = re.search(r'<section id="access".*?</section>', text(client.get("/security/")))
+    assert "Sign-in to Juniper MIS and Pupil Asset is protected by multi-factor" in access[0]
+    assert "our school platforms" not in access[0]
+    pupil_progress = text(client.get("/products/pupil-progress/security/"))
+    assert "FusionAuth" not in pupil_progress
+
+
+def test_pupil_progress_claims_only_what_its_dpia_records(client, demo):
+    body = text(client.get("/products/pupil-progress/"))
+    bases = re.search(r'<section id="lawful-basis".*?</section>', body)[0]
+    assert "Our DPIA for Pupil Progress does not record an Article 6 basis" in bases
+    assert "Performance of a contract" not in bases  # not ticked in seed 000
+    assert "Reasons of substantial public interest (Article 9(2)(g))" in bases  # ticked
+    security = text(client.get("/products/pupil-progress/security/"))
+    assert ">Encryption in transit and at rest</h2>" not in security  # seed 000 has no claim
+    assert "access is revoked for every user after 90 days" in security
+
+
+def test_blank_ico_number_and_postal_address_leave_nothing_broken(client, demo):
+    org = OrganisationSettings.load()
+    assert org.ico_registration_number == "" and org.dpo_postal_address == ""  # not in seeds
+    for url in ["/", "/products/pupil-asset/", "/security/", "/products/pupil-asset/retention/"]:
+        body = text(client.get(url))
+        assert "ICO registration number" not in body, url
+        assert "<p>Post:</p>" not in body and "<address>" not in body, url
+        assert "None" not in body, url
+        assert "Juniper Education Services Ltd</p>" in body, url  # footer ends cleanly
+        assert "mailto:DPO@junipereducation.org" in body, url
+
+
+def test_security_statements_must_use_the_slug_security(demo):
+    for url_path in ["/home/security/", "/home/products/juniper-mis/security/"]:
+        page = SecurityStatementPage.objects.get(url_path=url_path)
+        page.full_clean()  # the demo pages are fine
+        page.slug = "keeping-data-safe"
+        with pytest.raises(ValidationError) as excinfo:
+            page.full_clean()
+        message = str(excinfo.value.message_dict["slug"])
+        assert "Use the slug 'security'" in message
+        assert "/products/<product>/security/" in message
+
+
+def test_the_admin_refuses_a_security_statement_with_another_slug(client, demo, admin_user):
+    client.force_login(admin_user)
+    page = SecurityStatementPage.objects.get(url_path="/home/products/juniper-mis/security/")
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        nested_form_data(
+            {
+                "title": page.title,
+                "slug": "safety",
+                "intro": rich_text(page.intro),
+                "controls": streamfield(
+                    [("control", {"area": "access", "description": rich_text("<p>MFA.</p>")})]
+                ),
+                "certifications": streamfield([]),
+                "last_reviewed": "2026-01-05",
+                "action-publish": "1",
+            }
+        ),
+    )
+    assert response.status_code == 200
+    assert "Use the slug &#x27;security&#x27;" in response.content.decode()
+    assert client.get("/products/juniper-mis/safety/").status_code == 404
+    assert client.get("/products/juniper-mis/security/").status_code == 200
 
 
 def test_expired_certification_shows_as_expired(client, demo):

@@ -75,7 +75,8 @@ def test_other_products_destroy_data_after_30_days():
 
 def test_no_rules_gives_an_empty_timeline():
     assert r.compute_timeline(D(2027, 2, 22), []) == []
-    assert r.describe([]) == []
+    assert r.find_problems([]) == []
+    assert r.describe_notes([]) == []
 
 
 # --- Date arithmetic ---------------------------------------------------------------------------
@@ -156,21 +157,23 @@ def test_references_by_position():
 # --- Explanation -------------------------------------------------------------------------------
 
 
-def test_describe_gives_plain_english_sentences():
-    sentences = r.describe(PUPIL_PROGRESS)
-    assert sentences[:3] == [
-        "Access revoked: 90 days after the contract ends.",
-        "Live data deleted: by the end of the following August if the contract ends between "
-        "1 September and 31 March; by the end of the following January if it ends between "
-        "1 April and 31 August.",
-        "Backups gone: 90 days after “Live data deleted”.",
+def test_rules_and_notes_read_as_plain_english():
+    rules = [r.describe_rule(PUPIL_PROGRESS, i) for i in range(len(PUPIL_PROGRESS))]
+    assert rules == [
+        "90 days after the contract ends",
+        "By the end of the following August if the contract ends between 1 September and "
+        "31 March; by the end of the following January if it ends between 1 April and "
+        "31 August",
+        "90 days after “Live data deleted”",
     ]
+    notes = r.describe_notes(PUPIL_PROGRESS)
     assert (
         "“By the end of the following August” means on the last day of the first August that "
-        "ends on or after that date." in sentences
+        "ends on or after that date." in notes
     )
-    assert any("never comes before the one above it" in s for s in sentences)
-    assert r.describe(THIRTY_DAYS) == ["Data destroyed: 30 days after the contract ends."]
+    assert any("never comes before the one above it" in note for note in notes)
+    assert r.describe_rule(THIRTY_DAYS, 0) == "30 days after the contract ends"
+    assert r.describe_notes(THIRTY_DAYS) == []  # one fixed offset needs no notes
 
 
 def test_zero_offsets_read_naturally():
@@ -194,6 +197,13 @@ def test_zero_offsets_read_naturally():
         ("2000-01-01", D(2000, 1, 1)),
         ("2100-12-31", D(2100, 12, 31)),
         ("2028-02-29", D(2028, 2, 29)),
+        # the UK's day/month/year, as typed where the browser has no date picker
+        ("22/02/2027", D(2027, 2, 22)),
+        (" 22/02/2027 ", D(2027, 2, 22)),
+        ("1/3/2027", D(2027, 3, 1)),
+        ("29/02/2028", D(2028, 2, 29)),
+        ("01/01/2000", D(2000, 1, 1)),
+        ("31/12/2100", D(2100, 12, 31)),
     ],
 )
 def test_parse_end_date(text, expected):
@@ -213,8 +223,15 @@ def test_parse_end_date(text, expected):
         ("9999-12-31", "Enter a date between 1 January 2000 and 31 December 2100."),
         ("1999-12-31", "Enter a date between 1 January 2000 and 31 December 2100."),
         ("2101-01-01", "Enter a date between 1 January 2000 and 31 December 2100."),
-        ("not-a-date", "for example 2027-02-22"),
-        ("22/02/2027", "year-month-day"),
+        ("not-a-date", "for example 2027-02-22, or as day/month/year, for example 22/02/2027."),
+        ("30/02/2027", "30/02/2027 is not a real date: February 2027 has 28 days."),
+        ("22/13/2027", "22/13/2027 is not a real date: the month must be from 01 to 12."),
+        ("31/12/1999", "Enter a date between 1 January 2000 and 31 December 2100."),
+        ("22/02/27", "day/month/year"),  # a two-digit year is ambiguous
+        ("02/22/2027", "is not a real date"),  # US order: there is no month 22
+        ("22-02-2027", "year-month-day"),
+        ("2027/02/22", "year-month-day"),
+        ("222/02/2027", "year-month-day"),
         ("2027-2-22", "year-month-day"),
         ("２０２７-０２-２２", "year-month-day"),  # full-width digits
         ("2027-02-22T00:00", "year-month-day"),
@@ -249,21 +266,26 @@ def W(start, end, month=8):
     return r.SeasonalWindow(r.MonthDay(*start), r.MonthDay(*end), by_month=month)
 
 
+def seasonal_stage(*windows):
+    return [r.Stage("deleted", "Deleted", r.SeasonalRule(tuple(windows)))]
+
+
 def test_seed_windows_are_valid():
-    r.validate_windows(SEED_WINDOWS)
     assert r.window_problems(SEED_WINDOWS) == []
-    r.validate_windows([W((1, 1), (12, 31))])
+    r.validate_stages(seasonal_stage(*SEED_WINDOWS))
+    r.validate_stages(seasonal_stage(W((1, 1), (12, 31))))
 
 
 def test_windows_with_a_gap():
     with pytest.raises(r.RuleError) as excinfo:
-        r.validate_windows([W((9, 1), (3, 31)), W((4, 2), (8, 31))])
+        r.validate_stages(seasonal_stage(W((9, 1), (3, 31)), W((4, 2), (8, 31))))
     assert str(excinfo.value) == "The windows must cover the whole year. Not covered: 1 April."
+    assert [(p.stage, p.field) for p in excinfo.value.problems] == [(0, "windows")]
 
 
 def test_windows_with_an_overlap():
     with pytest.raises(r.RuleError) as excinfo:
-        r.validate_windows([W((9, 1), (4, 30)), W((4, 1), (8, 31))])
+        r.validate_stages(seasonal_stage(W((9, 1), (4, 30)), W((4, 1), (8, 31))))
     assert str(excinfo.value) == (
         "The windows must not overlap. In more than one window: 1 April to 30 April."
     )
@@ -384,7 +406,7 @@ def test_timelines_are_ordered_and_never_before_the_end_date(end, stages):
     assert len(timeline) == len(stages)
     assert all(entry.date >= end for entry in timeline)
     assert all(a.date <= b.date for a, b in zip(timeline, timeline[1:], strict=False))
-    assert len(r.describe(stages)) >= len(stages)
+    assert all(r.describe_rule(stages, i) for i in range(len(stages)))  # each one explained
 
 
 @settings(max_examples=200, deadline=None)

@@ -5,14 +5,17 @@ import datetime
 import json
 import re
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
-from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
+from wagtail.blocks import StreamBlockValidationError, StreamValue, StructBlockValidationError
+from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from products import retention
@@ -202,6 +205,34 @@ def test_a_submitted_date_shows_the_exact_date_of_each_stage(client, demo):
     assert "public" in cache and "s-maxage=" in cache
 
 
+def test_the_date_field_is_a_date_picker_limited_to_the_accepted_range(client, demo):
+    body = text(client.get(PP))
+    field = re.search(r'<input type="date" id="ended" name="ended"[^>]*>', body).group(0)
+    assert 'min="2000-01-01"' in field and 'max="2100-12-31"' in field
+    assert 'inputmode="numeric"' not in field  # iPhones' digits-only keypad has no "-"
+    # where the browser has no picker, the hint says what to type
+    assert "day/month/year (for example 22/02/2027)" in body
+    assert "year-month-day (for example 2027-02-22)" in body
+
+
+def test_a_uk_date_gives_the_same_timeline_with_the_iso_date_echoed(client, demo):
+    iso = client.get(PP + "?ended=2027-02-22")
+    uk = client.get(PP + "?ended=22%2F02%2F2027")
+    assert uk.status_code == 200
+    assert timeline_dates(uk) == timeline_dates(iso)
+    body = text(uk)
+    assert 'value="2027-02-22"' in body  # what a date picker can show
+    assert f'href="{PP}timeline.ics?ended=2027-02-22"' in body
+    data = json.loads(client.get(PP + "timeline.json?ended=22/02/2027").content)
+    assert data["ended"] == "2027-02-22"
+    assert data["page"] == PP + "?ended=2027-02-22"
+    assert [e["date"] for e in data["timeline"]] == [iso for iso, _ in SEED_DATES]
+    ics = client.get(PP + "timeline.ics?ended=22/02/2027")
+    assert ics["Content-Disposition"].endswith('-2027-02-22.ics"')
+    events = list(Calendar.from_ical(ics.content).walk("VEVENT"))
+    assert [e.decoded("dtstart") for e in events][1] == datetime.date(2027, 8, 31)
+
+
 def test_junk_extra_query_parameters_are_ignored(client, demo):
     response = client.get(PP + "?utm_source=x&ended=2027-02-22&a[]=<script>&%zz&x=%00%ff")
     assert response.status_code == 200
@@ -276,12 +307,17 @@ def test_ics_download_has_one_all_day_event_per_stage(client, demo):
 # --- Bad input ---------------------------------------------------------------------------------
 
 BAD_DATES = [
-    ("not-a-date", "Enter the date as year-month-day in numbers, for example 2027-02-22."),
+    (
+        "not-a-date",
+        "Enter the date as year-month-day in numbers, for example 2027-02-22, or as "
+        "day/month/year, for example 22/02/2027.",
+    ),
     ("2027-02-30", "2027-02-30 is not a real date: February 2027 has 28 days."),
+    ("30%2F02%2F2027", "30/02/2027 is not a real date: February 2027 has 28 days."),
+    ("22%2F02%2F27", "Enter the date as year-month-day"),
     ("0001-01-01", "Enter a date between 1 January 2000 and 31 December 2100."),
     ("9999-12-31", "Enter a date between 1 January 2000 and 31 December 2100."),
     ("2027-13-45", "2027-13-45 is not a real date: the month must be from 01 to 12."),
-    ("22%2F02%2F2027", "Enter the date as year-month-day"),
     ("%00", "Enter the date as year-month-day"),
     ("x" * 3000, "Enter the date as year-month-day"),
 ]
@@ -341,8 +377,10 @@ def test_a_product_without_rules_says_so(client, demo):
         response = client.get(url + query)
         assert response.status_code == 200
         body = text(response)
-        assert "We have not published retention rules for Pupil Asset here yet." in body
+        assert body.count("We have not published retention rules for Pupil Asset here") == 1
         assert 'class="timeline"' not in body and "<form" not in body
+        assert "Work out your dates" not in body  # no calculator to point to
+        assert "<title>Error: " not in body
     response = client.get(url + "timeline.json?ended=2027-02-22")
     assert response.status_code == 400
     assert json.loads(response.content)["error"]["code"] == "no_rules"
@@ -355,7 +393,7 @@ def test_inconsistent_stored_rules_never_give_a_500(client, demo):
     url = "/products/juniper-mis/retention/"
     response = client.get(url + "?ended=2027-02-22")
     assert response.status_code == 200
-    assert "being updated" in text(response)
+    assert text(response).count("being updated") == 1
     response = client.get(url + "timeline.json?ended=2027-02-22")
     assert response.status_code == 400
     assert json.loads(response.content)["error"]["code"] == "rules_unavailable"
@@ -364,6 +402,197 @@ def test_inconsistent_stored_rules_never_give_a_500(client, demo):
 def test_unknown_routes_under_the_page_are_404(client, demo):
     for url in [PP + "nope/", PP + "timeline.xml", PP + "timeline.json/", PP + "x/timeline.json"]:
         assert client.get(url).status_code == 404, url
+
+
+def _publish_raw_stages(slug, raw):
+    """Publish stream data as stored, bypassing the blocks (as a bad import or migration might)."""
+    page = RetentionPage.objects.get(url_path__endswith=f"/{slug}/retention/")
+    stages = StreamValue(RetentionPage.stages.field.stream_block, raw, is_lazy=True)
+    RetentionPage.objects.filter(pk=page.pk).update(stages=stages)
+    assert RetentionPage.objects.get(pk=page.pk).stages.raw_data[0]["value"] == raw[0]["value"]
+    return page
+
+
+def _raw_offset(**value):
+    base = {"key": "data-destroyed", "label": "Data destroyed", "description": ""}
+    base |= {"amount": 30, "unit": "days", "from_stage": ""}
+    return {"type": "offset", "value": base | value, "id": "1"}
+
+
+def _raw_seasonal(windows):
+    value = {"key": "deleted", "label": "Deleted", "description": "", "from_stage": ""}
+    return {"type": "seasonal", "value": value | {"windows": windows}, "id": "2"}
+
+
+CORRUPT_STAGES = {
+    "amount in words": [_raw_offset(amount="thirty")],
+    "fractional amount": [_raw_offset(amount=30.5)],
+    "unknown unit": [_raw_offset(unit="weeks")],  # once silently treated as days
+    "no unit": [_raw_offset(unit=None)],
+    "month name for by_end_of": [
+        _raw_seasonal([window((1, 1), (31, 12), 8) | {"by_end_of": "August"}])
+    ],
+    "windows not a list": [_raw_seasonal("1 September to 31 March")],
+    "window not a dict": [_raw_seasonal(["all year"])],
+    "day in words": [_raw_seasonal([window((1, 1), (31, 12), 8) | {"start_day": "first"}])],
+    "stage not a dict": [{"type": "offset", "value": ["data-destroyed", 30], "id": "3"}],
+    "from_stage a list": [_raw_offset(from_stage=["a"])],
+    "good stage after a bad one": [_raw_offset(unit="weeks"), _raw_offset(key="later")],
+}
+
+
+@pytest.mark.parametrize("raw", CORRUPT_STAGES.values(), ids=CORRUPT_STAGES.keys())
+def test_corrupt_stored_rules_say_being_updated_never_a_500(client, demo, raw):
+    _publish_raw_stages("juniper-mis", raw)
+    url = "/products/juniper-mis/retention/"
+    for query in ["", "?ended=2027-02-22"]:
+        response = client.get(url + query)
+        assert response.status_code == 200
+        body = text(response)
+        assert body.count("The retention rules for this product are being updated") == 1
+        assert 'class="timeline"' not in body and "<form" not in body
+    response = client.get(url + "timeline.json?ended=2027-02-22")
+    assert response.status_code == 400
+    assert json.loads(response.content)["error"]["code"] == "rules_unavailable"
+    ics = client.get(url + "timeline.ics?ended=2027-02-22")
+    assert ics.status_code == 400
+    assert "being updated" in ics.content.decode()
+
+
+def test_an_amount_stored_as_digits_still_counts(client, demo):
+    _publish_raw_stages("juniper-mis", [_raw_offset(amount="30", unit="days")])
+    data = json.loads(
+        client.get("/products/juniper-mis/retention/timeline.json?ended=2027-02-22").content
+    )
+    assert [e["date"] for e in data["timeline"]] == ["2027-03-24"]
+
+
+def test_the_rules_are_read_once_per_request(client, demo):
+    calls = []
+    real = RetentionPage.read_rules
+
+    def counting(page):
+        calls.append(page.pk)
+        return real(page)
+
+    with mock.patch.object(RetentionPage, "read_rules", counting):
+        for url in [PP, PP + "?ended=2027-02-22", PP + "timeline.json?ended=2027-02-22"]:
+            calls.clear()
+            assert client.get(url).status_code == 200
+            assert len(calls) == 1, url
+
+
+@pytest.mark.parametrize(
+    "query, status, first_date",
+    [
+        ("?ended=not-a-date&ended=2027-02-22", 200, "2027-05-23"),  # the last value counts
+        ("?ended=2027-02-22&ended=2027-02-30", 400, None),
+        ("?ended=2027-02-22&ended=", 200, None),
+        ("?ended=2027-02-22&ended=22/02/2027&ended=2027-02-22", 200, "2027-05-23"),
+    ],
+)
+def test_a_repeated_date_parameter_is_not_a_500(client, demo, query, status, first_date):
+    page = client.get(PP + query)
+    assert page.status_code == status
+    response = client.get(PP + "timeline.json" + query)
+    assert response.status_code == (200 if first_date else 400)
+    if first_date:
+        assert json.loads(response.content)["timeline"][0]["date"] == first_date
+        assert timeline_dates(page)[1] == first_date
+    assert client.get(PP + "timeline.ics" + query).status_code == response.status_code
+
+
+def test_head_requests_work(client, demo):
+    for url, content_type in [
+        (PP, "text/html; charset=utf-8"),
+        (PP + "?ended=2027-02-22", "text/html; charset=utf-8"),
+        (PP + "timeline.json?ended=2027-02-22", "application/json"),
+        (PP + "timeline.ics?ended=2027-02-22", "text/calendar; charset=utf-8"),
+    ]:
+        response = client.head(url)
+        assert response.status_code == 200, url
+        assert response["Content-Type"] == content_type
+        assert response.content == b""
+
+
+def test_a_never_published_retention_page_is_not_public(client, demo):
+    index = ProductIndexPage.objects.get()
+    product = ProductPage.objects.get(slug="juniper-mis").copy(
+        to=index, update_attrs={"slug": "new-product", "title": "New product"}
+    )
+    draft = RetentionPage(
+        title="When will our New product data be deleted?",
+        slug="retention",
+        stages=RetentionPage.objects.get(url_path__endswith="/juniper-mis/retention/").stages,
+        last_reviewed=datetime.date(2026, 1, 1),
+        live=False,
+    )
+    product.add_child(instance=draft)
+    draft.save_revision()
+    assert client.get("/products/new-product/").status_code == 200
+    url = "/products/new-product/retention/"
+    for suffix in ["", "?ended=2027-02-22", "timeline.json?ended=2027-02-22"]:
+        assert client.get(url + suffix).status_code == 404, suffix
+    assert client.get(url + "timeline.ics?ended=2027-02-22").status_code == 404
+    assert "data be deleted?</a>" not in text(client.get("/products/new-product/"))
+
+
+# --- Publishing --------------------------------------------------------------------------------
+
+PURGED = []
+
+
+class RecordingCacheBackend(BaseBackend):
+    """A frontend cache that records what Wagtail asks it to purge."""
+
+    def purge(self, url):
+        PURGED.append(url)
+
+
+def test_cached_paths_cover_the_page_json_and_calendar():
+    assert RetentionPage().get_cached_paths() == ["/", "/timeline.json", "/timeline.ics"]
+
+
+def test_publishing_rule_changes_purges_the_page_json_and_calendar(client, demo, settings):
+    settings.WAGTAILFRONTENDCACHE = {
+        "test": {"BACKEND": "products.tests.test_retention_pages.RecordingCacheBackend"}
+    }
+    PURGED.clear()
+    publish_stages("pupil-asset", [offset("data-destroyed", 60)])
+    base = "http://localhost/products/pupil-asset/retention/"
+    assert set(PURGED) >= {base, base + "timeline.json", base + "timeline.ics"}
+    # each purged URL is a real route (not a 404 that the cache would never have held)
+    for url in PURGED:
+        path = url.removeprefix("http://localhost")
+        assert client.get(path + "?ended=2027-02-22").status_code == 200, path
+
+
+def test_a_privacy_editor_cannot_publish_rules_only_submit_them_to_the_dpo(
+    client, demo, django_user_model
+):
+    editor = django_user_model.objects.create_user("editor", "editor@example.org", "pw")
+    editor.groups.add(Group.objects.get(name="Privacy editor"))
+    page = RetentionPage.objects.get(url_path__endswith="/pupil-asset/retention/")
+    assert page.get_workflow().name == "DPO approval"
+    assert not page.permissions_for_user(editor).can_publish()
+    client.force_login(editor)
+    edit_url = f"/admin/pages/{page.pk}/edit/"
+    assert 'name="action-publish"' not in client.get(edit_url).content.decode()
+    stages = [_admin_stage(*offset("data-destroyed", 1))]
+    json_url = "/products/pupil-asset/retention/timeline.json?ended=2027-02-22"
+
+    def live_date():
+        return json.loads(client.get(json_url).content)["timeline"][0]["date"]
+
+    response = client.post(edit_url, _edit_post_data(page, stages, **{"action-publish": "1"}))
+    assert response.status_code == 302
+    assert live_date() == "2027-03-24"  # still 30 days: nothing was published
+    response = client.post(edit_url, _edit_post_data(page, stages, **{"action-submit": "1"}))
+    assert response.status_code == 302
+    page.refresh_from_db()
+    state = page.current_workflow_state
+    assert state.status == "in_progress" and state.workflow.name == "DPO approval"
+    assert live_date() == "2027-03-24"  # not until the DPO approves
 
 
 # --- Editing the rules -------------------------------------------------------------------------

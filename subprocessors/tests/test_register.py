@@ -8,11 +8,17 @@ import re
 from html import escape
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
+from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import WorkflowState
+from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from subprocessors.models import Subprocessor
+from products.models import ProductPage
+from subprocessors.models import Subprocessor, SubprocessorUse
+from subprocessors.register import RegisterFilter
 
 from .factories import make_entry
 
@@ -225,6 +231,47 @@ REGISTER_QUERIES = 6
 PRODUCT_PAGE_QUERIES = 15
 
 
+def bulk_publish(count, products=("juniper-mis", "pupil-progress")):
+    """`count` live entries as the DPO's approval leaves them, written in two queries.
+
+    The real publish path (revision, workflow, publish) costs a fraction of a second an
+    entry: fine for a few, far too slow for hundreds. Current, upcoming and former entries,
+    in one or two countries, so every section and column of the tables has rows.
+    """
+    now = timezone.now()
+    entries = Subprocessor.objects.bulk_create(
+        Subprocessor(
+            name=f"Bulk {i:03}",
+            legal_entity=f"Bulk {i:03} Ltd" if i % 2 else "",
+            description=f"Bulk {i:03} does something useful.",
+            countries=["GB", "US"] if i % 2 else ["GB"],
+            transfer_safeguard="idta" if i % 2 else "not_restricted",
+            data_categories="Names",
+            data_subjects="Parents",
+            privacy_notice_url="https://example.org/privacy" if i % 3 else "",
+            start_date=TODAY + datetime.timedelta(days=30) if i % 5 == 0 else TODAY.replace(2020),
+            end_date=(
+                TODAY - datetime.timedelta(days=3)
+                if i % 5 == 1
+                else TODAY + datetime.timedelta(days=90)
+                if i % 5 == 2
+                else None
+            ),
+            live=True,
+            first_published_at=now,
+            last_published_at=now,
+        )
+        for i in range(count)
+    )
+    pages = list(ProductPage.objects.filter(slug__in=products))
+    SubprocessorUse.objects.bulk_create(
+        SubprocessorUse(subprocessor=entry, product=page, purpose=f"{entry.name} for {page.slug}")
+        for entry in entries
+        for page in pages
+    )
+    return entries
+
+
 def test_query_counts_do_not_grow_with_entries(client, demo):
     client.get("/")
     urls = [
@@ -235,15 +282,239 @@ def test_query_counts_do_not_grow_with_entries(client, demo):
         "/subprocessors/register.csv",
     ]
     before = [_count(client, u) for u in urls]
-    for i in range(300):
+    # A few through the real revision/publish path, the bulk of them written directly.
+    for i in range(3):
         make_entry(
-            f"Bulk {i:03}",
+            f"Bulk published {i}",
             products=("juniper-mis", "pupil-progress"),
             countries=["GB", "US"],
             transfer_safeguard="idta",
         )
+    bulk_publish(300)
     after = [_count(client, u) for u in urls]
     assert after == before
     assert before[0] == REGISTER_QUERIES
     assert before[2] == PRODUCT_PAGE_QUERIES
-    assert html(client, "/subprocessors/").count('class="register-name">Bulk ') == 300
+    assert html(client, "/subprocessors/").count('class="register-name">Bulk ') == 303
+    as_json, rows = exported(client)
+    assert len(as_json["entries"]) == len(rows) > 303
+
+
+# --- every public field in every output -------------------------------------------------
+
+
+def test_csv_and_json_carry_every_field_the_table_shows(client, demo):
+    make_entry(
+        "Ends Later Ltd",
+        legal_entity="Ends Later Limited",
+        privacy_notice_url="https://example.org/ends-later",
+        countries=["GB", "IE"],
+        transfer_safeguard="uk_adequacy",
+        start_date=datetime.date(2023, 1, 1),
+        end_date=TODAY + datetime.timedelta(days=10),
+    )
+    body = html(client, "/subprocessors/")
+    as_json, rows = exported(client)
+    assert rows and list(rows[0])[-1] == "description"  # new columns go last
+    by_id = {row["id"]: row for row in rows}
+    for entry in as_json["entries"]:
+        row = by_id[entry["id"]]
+        # What the table shows, in the table ...
+        for shown in [
+            entry["name"],
+            entry["legal_entity"],
+            entry["recipient_type_label"],
+            entry["description"],
+            entry["transfer_safeguard_label"],
+            entry["data_categories"],
+            entry["data_subjects"],
+            entry["privacy_notice_url"],
+            ", ".join(c["name"] for c in entry["countries"]),
+        ]:
+            assert escape(shown) in body, shown
+        # ... and in the CSV, the same as in the JSON.
+        for field in [
+            "name",
+            "legal_entity",
+            "recipient_type",
+            "status",
+            "description",
+            "transfer_safeguard",
+            "data_categories",
+            "data_subjects",
+            "privacy_notice_url",
+            "start_date",
+        ]:
+            assert row[field] == entry[field], field
+        assert row["end_date"] == (entry["end_date"] or "")
+        assert row["purposes"] == "; ".join(
+            f"{p['name']}: {p['purpose']}" for p in entry["products"]
+        )
+    ends_later = next(r for r in rows if r["name"] == "Ends Later Ltd")
+    assert ends_later["description"] == "Ends Later Ltd does something useful."
+    assert ends_later["end_date"] == (TODAY + datetime.timedelta(days=10)).isoformat()
+    assert ends_later["countries"] == "GB; IE"
+
+
+def test_current_entry_with_a_planned_end_shows_when_it_ends(client, demo):
+    end = TODAY + datetime.timedelta(days=120)
+    make_entry("Retiring Soon Ltd", start_date=datetime.date(2023, 1, 1), end_date=end)
+    make_entry("Staying Put Ltd", start_date=datetime.date(2023, 1, 1))
+    until = f'Ends on <time datetime="{end.isoformat()}">{end.strftime("%-d %B %Y")}</time>'
+    for url in ["/subprocessors/", "/products/communications-hub/"]:
+        body = html(client, url)
+        current = body.split('id="upcoming-h"')[0] if url == "/subprocessors/" else body
+        retiring = current.split('"register-name">Retiring Soon Ltd<')[1].split("</tr>")[0]
+        staying = current.split('"register-name">Staying Put Ltd<')[1].split("</tr>")[0]
+        assert "1 January 2023" in retiring and until in retiring, url
+        assert "Ends on" not in staying, url
+
+
+# --- download links and HEAD ------------------------------------------------------------
+
+
+def test_query_string_keeps_every_active_filter():
+    flt = RegisterFilter(
+        products=[ProductPage(slug="pupil-progress"), ProductPage(slug="juniper-mis")],
+        recipient_type="other",
+    )
+    assert flt.query_string() == "?product=pupil-progress&product=juniper-mis&type=other"
+    assert flt.query_string(include_type=False) == "?product=pupil-progress&product=juniper-mis"
+    assert RegisterFilter(recipient_type="subprocessor").query_string() == "?type=subprocessor"
+    assert RegisterFilter(recipient_type="other").query_string(include_type=False) == ""
+    assert RegisterFilter().query_string() == ""
+
+
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("", ""),
+        ("?type=other", "?type=other"),
+        ("?product=juniper-mis&type=nonsense", "?product=juniper-mis"),
+        (
+            "?product=pupil-progress&product=communications-hub&type=subprocessor",
+            "?product=pupil-progress&amp;product=communications-hub&amp;type=subprocessor",
+        ),
+    ],
+)
+def test_download_links_keep_every_active_filter(client, demo, query, expected):
+    body = html(client, "/subprocessors/" + query)
+    links = re.findall(r'<a href="register\.(csv|json)([^"]*)">(?:CSV|JSON)</a>', body)
+    assert links == [("csv", expected), ("json", expected)]
+    assert ("Download this selection" in body) == bool(expected)
+    # Followed, each link gives exactly the rows on the page.
+    table = sorted(register_rows(body))
+    as_json, rows = exported(client, expected.replace("&amp;", "&"))
+    assert sorted((e["id"], e["name"]) for e in as_json["entries"]) == table
+    assert sorted((r["id"], r["name"]) for r in rows) == table
+
+
+def test_head_requests_answer_like_get_without_a_body(client, demo):
+    for url, content_type in [
+        ("/subprocessors/", "text/html"),
+        ("/subprocessors/?product=juniper-mis&type=subprocessor", "text/html"),
+        ("/subprocessors/register.json", "application/json"),
+        ("/subprocessors/register.csv?product=juniper-mis", "text/csv"),
+    ]:
+        response = client.head(url)
+        assert response.status_code == 200, url
+        assert response["Content-Type"].startswith(content_type), url
+        assert response.content == b"", url
+        assert "public" in response["Cache-Control"], url
+    head = client.head("/subprocessors/register.csv?product=juniper-mis")
+    assert head["Content-Disposition"] == (
+        'attachment; filename="subprocessor-register-juniper-mis.csv"'
+    )
+    assert client.head("/subprocessors/register.json?product=nope").status_code == 400
+    assert client.post("/subprocessors/").status_code == 405
+    assert client.post("/subprocessors/register.csv").status_code == 405
+
+
+# --- an editor's draft stays private until the DPO publishes ------------------------------
+
+EDIT_URL = "/admin/snippets/subprocessors/subprocessor/edit/{pk}/"
+
+
+def edit_form(entry, uses):
+    """The snippet edit form for `entry`, as the admin posts it, with `uses` as its products."""
+    data = {
+        "name": entry.name,
+        "legal_entity": entry.legal_entity,
+        "recipient_type": entry.recipient_type,
+        "description": entry.description,
+        "transfer_safeguard": entry.transfer_safeguard,
+        "data_categories": entry.data_categories,
+        "data_subjects": entry.data_subjects,
+        "privacy_notice_url": entry.privacy_notice_url,
+        "start_date": entry.start_date.isoformat(),
+        "end_date": entry.end_date.isoformat() if entry.end_date else "",
+        "uses": inline_formset(uses, initial=sum(1 for use in uses if use["id"])),
+    }
+    return {**nested_form_data(data), "countries": [c.code for c in entry.countries]}
+
+
+def public_outputs(client):
+    """Everything a school can read about the register, minus what changes per request."""
+    pages = [
+        html(client, url)
+        for url in [
+            "/subprocessors/",
+            "/products/communications-hub/",
+            "/products/juniper-mis/",
+        ]
+    ]
+    pages = [re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page) for page in pages]
+    exports = [exported(client, query) for query in ["", "?product=juniper-mis"]]
+    return pages, [(as_json["entries"], rows) for as_json, rows in exports]
+
+
+def test_editor_draft_through_the_admin_changes_nothing_public_until_the_dpo_publishes(
+    demo, django_user_model
+):
+    editor = django_user_model.objects.create_user("editor", "editor@example.org", "pw")
+    editor.groups.add(Group.objects.get(name="Privacy editor"))
+    dpo = django_user_model.objects.create_user("dpo", "dpo@example.org", "pw")
+    dpo.groups.add(Group.objects.get(name="Data Protection Officer"))
+    public = Client()
+    twilio = Subprocessor.objects.get(name="Twilio")
+    juniper = ProductPage.objects.get(slug="juniper-mis")
+    before = public_outputs(public)
+
+    admin = Client()
+    admin.force_login(editor)
+    uses = [
+        {"id": use.pk, "product": use.product_id, "purpose": "Sends SMS and WhatsApp messages"}
+        for use in twilio.uses.all()
+    ] + [{"id": "", "product": juniper.pk, "purpose": "Sends attendance alerts by SMS"}]
+    url = EDIT_URL.format(pk=twilio.pk)
+    response = admin.post(url, edit_form(twilio, uses))  # save draft
+    assert response.status_code == 302, response.content.decode()[:2000]
+    twilio.refresh_from_db()
+    assert twilio.live and twilio.has_unpublished_changes
+    draft = twilio.get_latest_revision_as_object()
+    assert {use.purpose for use in draft.uses.all()} == {
+        "Sends SMS and WhatsApp messages",
+        "Sends attendance alerts by SMS",
+    }
+    assert public_outputs(public) == before
+
+    response = admin.post(url, {**edit_form(twilio, uses), "action-submit": "action-submit"})
+    assert response.status_code == 302
+    state = WorkflowState.objects.get(
+        base_content_type__model="subprocessor", object_id=str(twilio.pk), status="in_progress"
+    )
+    assert public_outputs(public) == before
+
+    admin.force_login(dpo)
+    approve = (
+        f"/admin/snippets/subprocessors/subprocessor/workflow/action/{twilio.pk}/approve/"
+        f"{state.current_task_state.pk}/"
+    )
+    assert admin.post(approve, {"comment": "Checked"}).status_code in (200, 302)
+    register = html(public, "/subprocessors/")
+    assert "Sends SMS and WhatsApp messages" in register
+    assert "Sends attendance alerts by SMS" in register
+    assert "Twilio" in html(public, "/products/juniper-mis/").split('id="subprocessors-h"')[1]
+    as_json, rows = exported(public, "?product=juniper-mis")
+    assert "Twilio" in {e["name"] for e in as_json["entries"]}
+    assert "Juniper MIS: Sends attendance alerts by SMS" in {r["purposes"] for r in rows}
