@@ -41,7 +41,7 @@ ENTRIES = [
         "uses": {PP: "Provides the pupil progress tracking application"},
     },
     {
-        "name": "Groupcall Xporter",
+        "name": "Groupcall Exporter",
         "legal_entity": "Groupcall Ltd",
         "recipient_type": RT.SUBPROCESSOR,
         "description": "Extracts data from the school's MIS and transfers it to the application.",

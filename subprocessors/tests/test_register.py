@@ -60,7 +60,7 @@ def test_register_lists_seed_recipients_with_every_public_field(client, demo):
         "Wonde",
         "Amazon Web Services",
         "Apache HTTP Server",
-        "Groupcall Xporter",
+        "Groupcall Exporter",
     ]:
         assert expected in names
     assert "United States of America" in body and "Canada" in body and "European Union" in body
