@@ -1,11 +1,25 @@
-"""Shared fixtures: demo content, admin users, and headless Chromium for browser tests."""
+"""Shared fixtures: the demo site (built once per session), admin users, and headless Chromium.
+
+The demo content is loaded once, into the test database, when the session starts
+(`django_db_setup`). Every test runs inside a transaction that is rolled back, so each one sees
+the same demo site and nothing a test does leaks into the next. Browser tests talk to a live
+server that shares the test's database connection (and so its transaction), so they need no
+`transaction=True` and no slow serialised rollback either.
+"""
 
 import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
+from django.core.servers.basehttp import ThreadedWSGIServer
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connections
+from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -14,15 +28,96 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Create the test database, then load the demo content into it once, committed."""
+    with django_db_blocker.unblock(), open(os.devnull, "w") as quiet:
+        call_command("load_demo_content", stdout=quiet)
+        # Playwright's event loop gives later tests another connection object; close this one
+        # so it does not hold the database open at teardown.
+        connections.close_all()
+
+
 @pytest.fixture
 def demo(db):
-    """The full demo content, as `make run` loads it."""
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))
+    """The full demo content, as `make run` loads it (already there: see django_db_setup)."""
 
 
 @pytest.fixture
 def admin_user(db, django_user_model):
     return django_user_model.objects.create_superuser("root", "root@example.org", "pw")
+
+
+# --- A live server inside the test's transaction -------------------------------------------
+
+
+class _OneAtATimeHandler(StaticFilesHandler):
+    """Static files from the finders, and one request at a time through Django: every request
+    uses the test's one database connection."""
+
+    lock = threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            return super().__call__(environ, start_response)
+
+
+class _SharedConnectionServer(ThreadedWSGIServer):
+    """Serves requests on the test's own database connection and never closes it."""
+
+    def _close_connections(self):
+        pass
+
+
+class _SharedConnectionThread(LiveServerThread):
+    def run(self):
+        # LiveServerThread.run, minus closing every connection at the end: the one it uses
+        # is the test's, which the test still needs (and rolls back).
+        connections["default"] = self.connections_override["default"]
+        try:
+            self.httpd = self._create_server(connections_override=self.connections_override)
+            self.port = self.httpd.server_address[1]
+            self.httpd.set_app(self.static_handler(WSGIHandler()))
+            self.is_ready.set()
+            self.httpd.serve_forever()
+        except Exception as e:  # reported to the test by the fixture
+            self.error = e
+            self.is_ready.set()
+
+    def _create_server(self, connections_override=None):
+        return _SharedConnectionServer(
+            (self.host, self.port),
+            QuietWSGIRequestHandler,
+            allow_reuse_address=False,
+            connections_override=connections_override,
+        )
+
+
+@pytest.fixture
+def live_demo(db):
+    """A live server on the demo site. It shares the test's transaction: what the test creates
+    is visible to the browser, and whatever the browser saves is rolled back afterwards."""
+    connection = connections["default"]
+    connection.inc_thread_sharing()
+    # Requests must not close the shared connection (Django's test client does the same).
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    thread = _SharedConnectionThread(
+        "127.0.0.1", _OneAtATimeHandler, connections_override={"default": connection}
+    )
+    thread.daemon = True
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    thread.url = f"http://127.0.0.1:{thread.port}"
+    try:
+        yield thread
+    finally:
+        thread.terminate()
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+        connection.dec_thread_sharing()
 
 
 # --- Browser tests ---------------------------------------------------------------------
@@ -45,6 +140,14 @@ def browser_type_launch_args(browser_type_launch_args):
             "--disable-quic",
         ],
     }
+
+
+@pytest.fixture(scope="session")
+def browser(browser):
+    yield browser
+    # While Playwright's loop runs, the database connection is a different object from the
+    # one the session started with: close it here, or it holds the test database open.
+    connections.close_all()
 
 
 @pytest.fixture(scope="session")
@@ -74,10 +177,3 @@ def axe_check():
         return result
 
     return check
-
-
-@pytest.fixture
-def live_demo(transactional_db, live_server):
-    """A live server with demo content, for browser tests."""
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))
-    return live_server
