@@ -1,3 +1,6 @@
+import re
+
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
@@ -7,6 +10,15 @@ from wagtail.models import Page
 from wagtail.search import index
 
 PLAIN_RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
+
+# The ICO's registration numbers: two letters and six digits (e.g. ZA123456, ZB123456), or, for
+# older registrations, Z and seven digits (e.g. Z1234567).
+ICO_REGISTRATION_NUMBER = re.compile(r"[A-Z]{2}[0-9]{6}|Z[0-9]{7}")
+ICO_REGISTRATION_NUMBER_MESSAGE = (
+    "Enter the registration number exactly as the ICO register of fee payers shows it: two "
+    "letters and six digits, such as ZA123456 (older registrations: Z and seven digits, such as "
+    "Z1234567)."
+)
 
 
 @register_setting(icon="site")
@@ -57,6 +69,12 @@ class OrganisationSettings(BaseGenericSetting):
         validators=[MinValueValidator(1), MaxValueValidator(365)],
         help_text="How many days' notice schools get before a sub-processor change takes effect.",
     )
+    internal_note = models.TextField(
+        "Internal note (never shown publicly)",
+        blank=True,
+        help_text="For editors and the DPO only, e.g. which details are illustrative and must be "
+        "replaced before going live. Never shown on the public site.",
+    )
 
     panels = [
         MultiFieldPanel(
@@ -76,6 +94,7 @@ class OrganisationSettings(BaseGenericSetting):
             [FieldPanel("security_contact_email"), FieldPanel("notice_period_days")],
             heading="Security and notice",
         ),
+        MultiFieldPanel([FieldPanel("internal_note")], heading="For editors only"),
     ]
 
     class Meta:
@@ -83,6 +102,14 @@ class OrganisationSettings(BaseGenericSetting):
 
     def __str__(self):
         return self.organisation_name
+
+    def clean(self):
+        super().clean()
+        # Accept what people paste ("za 123 456"), store it as the register shows it ("ZA123456").
+        number = re.sub(r"[\s-]", "", self.ico_registration_number or "").upper()
+        if number and not ICO_REGISTRATION_NUMBER.fullmatch(number):
+            raise ValidationError({"ico_registration_number": ICO_REGISTRATION_NUMBER_MESSAGE})
+        self.ico_registration_number = number
 
     @property
     def postal_address_lines(self):

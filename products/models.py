@@ -39,6 +39,21 @@ class RequiredSlugMixin:
             )
 
 
+def internal_note_field():
+    """An editors-only note on a page: never rendered on the public site, in feeds or exports."""
+    return models.TextField(
+        "Internal note (never shown publicly)",
+        blank=True,
+        help_text="For editors and the DPO only, e.g. which facts are illustrative and still need "
+        "checking against the DPIA. Never shown on the public site.",
+    )
+
+
+INTERNAL_NOTE_PANELS = [
+    MultiFieldPanel([FieldPanel("internal_note")], heading="For editors only"),
+]
+
+
 class ProductIndexPage(BreadcrumbsMixin, Page):
     """/products/: lists our products. There is one, directly under the home page."""
 
@@ -141,6 +156,7 @@ class ProductPage(BreadcrumbsMixin, Page):
         verbose_name="DPIA document",
         help_text="Optional: the DPIA this summary draws on, offered as a download.",
     )
+    internal_note = internal_note_field()
 
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
@@ -185,7 +201,7 @@ class ProductPage(BreadcrumbsMixin, Page):
             ObjectList(content_panels, heading="Product"),
             ObjectList(data_panels, heading="Data"),
             ObjectList(processing_panels, heading="Processing"),
-            ObjectList(Page.promote_panels, heading="Promote"),
+            ObjectList(Page.promote_panels + INTERNAL_NOTE_PANELS, heading="Promote"),
             ObjectList(Page.settings_panels, heading="Settings"),
         ]
     )
@@ -255,6 +271,7 @@ class SecurityStatementPage(RequiredSlugMixin, BreadcrumbsMixin, Page):
         help_text="Certifications with issuer, scope and expiry. Expired ones show as expired.",
     )
     last_reviewed = models.DateField(help_text="When this statement was last reviewed.")
+    internal_note = internal_note_field()
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
     content_panels = Page.content_panels + [
@@ -267,6 +284,7 @@ class SecurityStatementPage(RequiredSlugMixin, BreadcrumbsMixin, Page):
             "/products/<product>/security/."
         ),
     ]
+    promote_panels = Page.promote_panels + INTERNAL_NOTE_PANELS
 
     @property
     def product(self):
@@ -380,6 +398,7 @@ class RetentionPage(RequiredSlugMixin, RoutablePageMixin, BreadcrumbsMixin, Page
         help_text="How a school gets written confirmation that its data has been deleted.",
     )
     last_reviewed = models.DateField(help_text="When these rules were last checked.")
+    internal_note = internal_note_field()
 
     search_fields = Page.search_fields + [index.SearchField("intro")]
     content_panels = Page.content_panels + [
@@ -400,6 +419,7 @@ class RetentionPage(RequiredSlugMixin, RoutablePageMixin, BreadcrumbsMixin, Page
             "generated from the stages."
         ),
     ]
+    promote_panels = Page.promote_panels + INTERNAL_NOTE_PANELS
 
     def get_cached_paths(self):
         """What a frontend cache purge covers when the page is published or unpublished: the

@@ -51,9 +51,7 @@ def grow_register(total):
             countries=["GB", "IE"] if i % 2 else ["GB"],
             transfer_safeguard="uk_adequacy" if i % 2 else "not_restricted",
             data_categories="Pupil names; attendance",
-            data_subjects="Pupils; staff",
             privacy_notice_url="https://example.org/privacy",
-            start_date=datetime.date(2024, 1, 1) + datetime.timedelta(days=i % 900),
             end_date=datetime.date(2026, 1, 1) if i % 10 == 0 else None,
             live=True,
             first_published_at=now,
@@ -62,7 +60,13 @@ def grow_register(total):
         for i in range(max(missing, 0))
     )
     SubprocessorUse.objects.bulk_create(
-        SubprocessorUse(subprocessor=e, product=p, purpose=f"Benchmark purpose for {p.title}")
+        SubprocessorUse(
+            subprocessor=e,
+            product=p,
+            purpose=f"Benchmark purpose for {p.title}",
+            start_date=datetime.date(2024, 1, 1) + datetime.timedelta(days=i % 900),
+            data_subjects="Pupils; staff",
+        )
         for i, e in enumerate(entries)
         for p in products[: 1 + i % len(products)]
     )

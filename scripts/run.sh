@@ -7,7 +7,7 @@ export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-trusthub.settings.dev}
 
 $PY manage.py migrate --noinput -v 0
 $PY manage.py load_demo_content
-$PY manage.py ensure_local_admin
+$PY manage.py ensure_local_accounts
 
 # Scheduled publishing: publish notices and pages whose "go live" time has passed, every
 # minute, as the production scheduler entry does (see README, "Production").

@@ -1,8 +1,12 @@
 """No register change goes unannounced.
 
-When a register entry is published, compare what the public now sees with what it saw before.
-If schools would notice (a new entry, a retirement, a new country, purpose or safeguard), record
-a RegisterChange and draft a ChangeNotice pre-filled with the change, waiting for the DPO.
+Before: an entry whose draft adds a product use or a country cannot be published until a live
+change notice covers the addition in time (`models.promise`). Saving such a draft drafts that
+notice for the DPO (`notice_for_pending_change`).
+
+After: when an entry is published, compare what the public now sees with what it saw before.
+If schools would notice (a new entry, a retirement, a new country, purpose or safeguard),
+record a RegisterChange linked to the notice that announced it, or draft one.
 """
 
 import datetime
@@ -11,6 +15,7 @@ from contextlib import contextmanager
 
 from django.utils import timezone
 from django_countries import countries
+from wagtail.log_actions import log
 
 from .models import (
     ChangeKind,
@@ -24,15 +29,7 @@ from .models import (
 
 
 def snapshot(entry):
-    uses = list(entry.uses.all().select_related("product"))
-    return {
-        "name": entry.name,
-        "countries": sorted(c.code for c in entry.countries),
-        "transfer_safeguard": entry.transfer_safeguard,
-        "end_date": entry.end_date.isoformat() if entry.end_date else None,
-        "uses": {str(use.product_id): use.purpose for use in uses},
-        "products": {str(use.product_id): use.product.title for use in uses},
-    }
+    return entry.public_state()
 
 
 def describe_changes(before, after):
@@ -64,7 +61,8 @@ def describe_changes(before, after):
         product = after["products"].get(product_id, "a product")
         if product_id not in before_uses:
             changes.append(f"{name} now used for {product}: {purpose}.")
-            kind = kind or ChangeKind.ADDITION
+            # A new use is what schools may object to: it outranks a reworded purpose.
+            kind = ChangeKind.ADDITION if kind in (None, ChangeKind.PURPOSE) else kind
             products.add(product_id)
         elif before_uses[product_id] != purpose:
             changes.append(f"{name}'s purpose for {product} is now: {purpose}.")
@@ -76,6 +74,22 @@ def describe_changes(before, after):
         kind = kind or ChangeKind.REMOVAL
         products.add(product_id)
     return changes, kind, (None if everything else {int(pk) for pk in products})
+
+
+def drafted_title(kind, name, product_titles=()):
+    """A plain headline. The kind ("New sub-processor") is shown beside the title on every
+    page and feed, so the title never repeats it."""
+    products = " and ".join(product_titles) if len(product_titles) <= 2 else "several products"
+    for_products = f" for {products}" if product_titles else ""
+    titles = {
+        ChangeKind.ADDITION: f"{name} to process data{for_products}",
+        ChangeKind.REMOVAL: f"{name} to stop processing data{for_products}",
+        ChangeKind.REPLACEMENT: f"{name} to replace a sub-processor{for_products}",
+        ChangeKind.LOCATION: f"{name} to change where data is processed",
+        ChangeKind.PURPOSE: f"{name} to change what it does{for_products}",
+        ChangeKind.SAFEGUARD: f"{name} to change its transfer safeguard",
+    }
+    return titles[ChangeKind(kind)]
 
 
 def announced_by(entry):
@@ -92,19 +106,23 @@ def announced_by(entry):
 ANNOUNCED_WITHIN_DAYS = 14
 
 
-def draft_notice(entry, changes, kind, product_ids=None, name=""):
+def draft_notice(entry, changes, kind, product_ids=None, name="", starts=None):
     """A draft notice pre-filled with the change, for the DPO to complete and publish. It
-    takes effect when the entry starts (or, for a removal, stops), but never sooner than the
-    notice period allows."""
+    takes effect when the change starts (or, for a removal, when the entry stops), but never
+    sooner than the notice period allows."""
     today = timezone.localdate()
-    effective = today
-    if entry is not None:
-        removal_end = entry.end_date if kind == ChangeKind.REMOVAL else None
-        effective = removal_end or entry.start_date
+    effective = starts or today
+    if entry is not None and kind == ChangeKind.REMOVAL and entry.end_date:
+        effective = entry.end_date
     effective = max(effective, today + datetime.timedelta(days=notice_period_days()))
+    if entry is not None and product_ids is None:
+        product_ids = [use.product_id for use in entry.uses.all()]
+    titles = []
+    if entry is not None and product_ids:
+        titles = [use.product.title for use in entry.uses.all() if use.product_id in product_ids]
     notice = ChangeNotice(
         kind=kind,
-        title=f"{ChangeKind(kind).label}: {entry.name if entry else name}",
+        title=drafted_title(kind, entry.name if entry else name, titles),
         summary=" ".join(changes),
         effective_date=effective,
         objection_deadline=effective - datetime.timedelta(days=1),
@@ -113,12 +131,73 @@ def draft_notice(entry, changes, kind, product_ids=None, name=""):
     notice.save()
     if entry is not None:
         notice.subprocessors.set([entry])
-        # The products concerned: those the change names, else every product using the entry.
-        notice.products.set(
-            product_ids if product_ids is not None else [u.product_id for u in entry.uses.all()]
-        )
+        notice.products.set(product_ids or [])
     notice.save()
     notice.save_revision()
+    return notice
+
+
+def waiting_notice(entry):
+    """A notice about this entry drafted and not yet published, if any."""
+    return (
+        ChangeNotice.objects.filter(subprocessors=entry, live=False, first_published_at=None)
+        .order_by("-pk")
+        .first()
+    )
+
+
+def notice_for_pending_change(entry, state=None):
+    """The notice that must go live before the entry's pending additions: the one already
+    drafted, else a new draft pre-filled with them. None when nothing needs announcing."""
+    problems = entry.unannounced_additions(state)
+    if not problems:
+        return None
+    notice = waiting_notice(entry)
+    if notice is not None:
+        return notice
+    state = state or entry.public_state()
+    snapshot = entry.last_public_snapshot()
+    changes, _kind, product_ids = describe_changes(snapshot.data if snapshot else {}, state)
+    new_products = any(addition.product_id is not None for addition, _later in problems)
+    kind = ChangeKind.ADDITION if new_products else ChangeKind.LOCATION
+    starts = max(addition.starts for addition, _later in problems)
+    return draft_notice(entry, changes, kind, product_ids, starts=starts)
+
+
+def approve_urgently(entry, user, reason, state=None):
+    """The DPO's override: the pending change may go live without the full notice. Recorded
+    on the change notice that announces it (drafted if need be), which goes live with the
+    change and shows the reason; logged in the audit log."""
+    notice = notice_for_pending_change(entry, state) or waiting_notice(entry)
+    if notice is None:
+        return None
+    notice.urgent_reason = reason
+    notice.urgent_approved_by = user
+    notice.urgent_approved_at = timezone.now()
+    notice.save(update_fields=["urgent_reason", "urgent_approved_by", "urgent_approved_at"])
+    log(
+        instance=entry,
+        action="subprocessors.urgent_change",
+        user=user,
+        data={"reason": reason, "notice": notice.pk},
+    )
+    return notice
+
+
+def publish_urgent_notice(entry):
+    """An urgent change went live: its notice goes live at once, in effect today, and schools
+    may object for the usual notice period."""
+    notice = entry.urgent_override()
+    if notice is None or notice.live:
+        return None
+    today = timezone.localdate()
+    notice.effective_date = today
+    notice.objection_deadline = today + datetime.timedelta(days=notice_period_days())
+    notice.go_live_at = None
+    notice.save()
+    notice.save_revision(user=notice.urgent_approved_by).publish(
+        user=notice.urgent_approved_by, skip_permission_checks=True
+    )
     return notice
 
 
@@ -157,7 +236,11 @@ def on_published(sender, instance, revision=None, **kwargs):
             subprocessor=entry, defaults={"data": snapshot(entry)}
         )
         return
-    record_register_change(instance.pk)
+    entry = Subprocessor.objects.filter(pk=instance.pk, live=True).first()
+    if entry is None:
+        return
+    publish_urgent_notice(entry)  # before the change is recorded, so it links to it
+    record_register_change(entry.pk)
 
 
 def record_register_change(pk):
@@ -175,10 +258,11 @@ def record_register_change(pk):
 
 
 def on_unpublished(sender, instance, **kwargs):
-    """An entry taken off the public register is a removal schools must be told about."""
+    """An entry taken off the public register is a removal schools must be told about. Its
+    snapshot is emptied, not deleted: notices older than this never announce its return."""
     if not isinstance(instance, Subprocessor) or getattr(_state, "suppressed", False):
         return
-    RegisterSnapshot.objects.filter(subprocessor_id=instance.pk).delete()
+    RegisterSnapshot.objects.update_or_create(subprocessor_id=instance.pk, defaults={"data": {}})
     record(instance, [f"{instance.name} removed from the register."], ChangeKind.REMOVAL)
 
 

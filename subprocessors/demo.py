@@ -25,6 +25,13 @@ SUPPORT_DATA = (
 )
 STAFF_USERS = "School staff users"
 
+
+def use(purpose, start_date=None, data_subjects=None):
+    """A product's use of an entry where its start date or data subjects differ from the
+    entry's defaults (`start_date`, `data_subjects` in the spec)."""
+    return {"purpose": purpose, "start_date": start_date, "data_subjects": data_subjects}
+
+
 ENTRIES = [
     {
         "name": "Pupil Progress",
@@ -67,10 +74,10 @@ ENTRIES = [
         "navigating-gdpr-compliance/aws-data-processing-addendum-dpa.html",
         "start_date": MIS_SINCE,
         "uses": {
-            PP: "Hosts the Pupil Progress application",
+            PP: use("Hosts the Pupil Progress application", PP_SINCE, PUPILS_STAFF),
             MIS: "Hosts Juniper MIS and our migration tooling",
             PA: "Hosts Pupil Asset",
-            CH: "Hosts Communications Hub",
+            CH: use("Hosts Communications Hub", CH_SINCE),
         },
     },
     {
@@ -196,7 +203,7 @@ ENTRIES = [
         "uses": {
             MIS: "Statutory returns submitted by the school",
             PA: "Statutory returns submitted by the school",
-            CH: "Statutory returns submitted by the school",
+            CH: use("Statutory returns submitted by the school", CH_SINCE),
         },
     },
     {
@@ -214,26 +221,7 @@ ENTRIES = [
         "uses": {
             MIS: "Data sharing and statutory data flows the school sets up",
             PA: "Data sharing and statutory data flows the school sets up",
-            CH: "Brings contact data from a school's own MIS",
-        },
-    },
-    {
-        "name": "Apache HTTP Server",
-        "legal_entity": "",
-        "recipient_type": RT.SUBPROCESSOR,
-        "description": "Open-source web server software that runs inside our AWS hosting for "
-        "our data migration tooling. It is software we operate ourselves: no data leaves our "
-        "hosting.",
-        "countries": ["GB"],
-        "transfer_safeguard": TS.NOT_RESTRICTED,
-        "data_categories": "School data passing through our migration tooling",
-        "data_subjects": "Pupils; parents and carers; staff",
-        "privacy_notice_url": "",
-        "start_date": MIS_SINCE,
-        "uses": {
-            MIS: "Web server for our migration (ETL) tooling",
-            PA: "Web server for our migration (ETL) tooling",
-            CH: "Web server for our data import tooling",
+            CH: use("Brings contact data from a school's own MIS", CH_SINCE),
         },
     },
     {
@@ -265,6 +253,18 @@ ENTRIES = [
 ]
 
 
+SPEC_ONLY = ("uses", "start_date", "data_subjects")
+
+
+def _use(spec, how):
+    how = how if isinstance(how, dict) else use(how)
+    return {
+        "purpose": how["purpose"],
+        "start_date": how["start_date"] or spec["start_date"],
+        "data_subjects": how["data_subjects"] or spec["data_subjects"],
+    }
+
+
 def ensure_entries():
     """Create and publish missing entries. Returns how many were created."""
     with announcements_recorded_elsewhere():  # the demo notices below announce them
@@ -277,16 +277,16 @@ def _ensure_entries():
     for spec in ENTRIES:
         if Subprocessor.objects.filter(name=spec["name"]).exists():
             continue
-        fields = {k: v for k, v in spec.items() if k != "uses"}
+        fields = {k: v for k, v in spec.items() if k not in SPEC_ONLY}
         entry = Subprocessor(**fields, live=False)
         entry.uses = [
-            SubprocessorUse(product=products[slug], purpose=purpose)
-            for slug, purpose in spec["uses"].items()
+            SubprocessorUse(product=products[slug], **_use(spec, how))
+            for slug, how in spec["uses"].items()
             if slug in products
         ]
         entry.full_clean()
         entry.save()
-        entry.save_revision().publish()
+        entry.publish(entry.save_revision(), known_history=True)
         created += 1
     return created
 

@@ -1,7 +1,15 @@
-"""Reading published change notices: the one query every public output uses."""
+"""Reading published change notices: the one query every public output uses, and the changes
+they announce that have not taken effect yet."""
 
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
+from django.utils import timezone
 from django.utils.http import urlencode
+from django_countries import countries
+from wagtail.models import Revision
 
 from products.models import ProductPage
 
@@ -30,3 +38,81 @@ def product_query(products):
     if not products:
         return ""
     return "?" + urlencode([("product", p.slug) for p in products])
+
+
+@dataclass
+class AnnouncedChange:
+    """A change a live notice announced that has not yet taken effect, for one entry."""
+
+    entry: Subprocessor
+    notice: ChangeNotice
+    description: str
+    date: datetime.date
+
+
+def _countries(value):
+    if isinstance(value, str):
+        return {code for code in value.split(",") if code}
+    return set(value or [])
+
+
+def _names(codes):
+    return ", ".join(sorted(countries.name(code) or code for code in codes))
+
+
+def _describe(entry, notice, scheduled):
+    """What the register will show once the change is made: from the DPO-approved scheduled
+    revision when there is one, else the notice's own headline."""
+    content = scheduled.content if scheduled is not None else None
+    if content is not None:
+        day = timezone.localdate(scheduled.approved_go_live_at)
+        old = {c.code for c in entry.countries}
+        new = _countries(content.get("countries"))
+        added, removed = new - old, old - new
+        when = f"{day:%-d %B %Y}"
+        if added and removed:
+            return f"Moves to {_names(added)} on {when}", day
+        if added:
+            return f"Also processes data in {_names(added)} from {when}", day
+        if removed:
+            return f"Stops processing data in {_names(removed)} on {when}", day
+        if content.get("end_date"):
+            return f"Stops processing data on {when}", day
+    day = notice.effective_date
+    return f"{notice.get_kind_display()}: {notice.title}, on {day:%-d %B %Y}", day
+
+
+def announced_changes(products=(), day=None):
+    """Every change announced by a live notice that has not taken effect yet, soonest first.
+    A notice naming several entries gives one item for each (published entries only)."""
+    day = day or timezone.localdate()
+    notices = list(with_relations(live_notices(products).filter(effective_date__gt=day)))
+    entries = {entry.pk: entry for notice in notices for entry in notice.subprocessors.all()}
+    scheduled = {}
+    if entries:
+        revisions = Revision.objects.filter(
+            base_content_type=ContentType.objects.get_for_model(Subprocessor),
+            object_id__in=[str(pk) for pk in entries],
+            approved_go_live_at__gt=timezone.now(),
+        ).order_by("approved_go_live_at")
+        for revision in revisions:
+            scheduled.setdefault(int(revision.object_id), revision)
+    items = []
+    for notice in notices:
+        for entry in notice.subprocessors.all():
+            description, when = _describe(entry, notice, scheduled.get(entry.pk))
+            items.append(AnnouncedChange(entry, notice, description, when))
+    return sorted(items, key=lambda item: (item.date, item.entry.name))
+
+
+def with_announced(groups, products=()):
+    """Add the announced changes to register groups (from `split_by_status`): each entry row
+    gets `.announced` (its own), and the groups an "announced" list."""
+    announced = announced_changes(products)
+    by_entry = {}
+    for item in announced:
+        by_entry.setdefault(item.entry.pk, []).append(item)
+    for key in ("current", "upcoming", "former"):
+        for entry in groups[key]:
+            entry.announced = by_entry.get(entry.pk, [])
+    return {**groups, "announced": announced}

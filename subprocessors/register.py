@@ -62,14 +62,21 @@ class RegisterFilter:
         by_slug = {p.slug: p for p in all_products}
         selected, errors = [], []
         raw = [s.strip() for s in query.getlist("product") if s.strip()][:MAX_PRODUCT_FILTERS]
+        # The messages say what is wrong and what would work, not what a page then shows: the
+        # HTML pages ignore unknown values, the exports answer 400 with these messages.
         for slug in dict.fromkeys(raw):
             if slug in by_slug:
                 selected.append(by_slug[slug])
             else:
-                errors.append(f"There is no product called “{slug[:60]}”. Showing the others.")
+                errors.append(f"There is no product called “{slug[:60]}”.")
+        if errors:
+            known = ", ".join(p.slug for p in all_products) or "none published yet"
+            errors[-1] += f" Products: {known}."
         recipient_type = query.get("type", "").strip()
         if recipient_type and recipient_type not in TYPE_FILTERS:
-            errors.append("Unknown recipient type: showing all recipients.")
+            errors.append(
+                f"Unknown recipient type “{recipient_type[:60]}”. Types: {', '.join(TYPE_FILTERS)}."
+            )
             recipient_type = ""
         return cls(selected, recipient_type, errors, all_products)
 
@@ -127,6 +134,8 @@ def split_by_status(entries, day=None):
     groups = {Status.CURRENT: [], Status.UPCOMING: [], Status.FORMER: []}
     for entry in entries:
         groups[entry.status_on(day)].append(entry)
+        for use in entry.public_uses:
+            use.is_upcoming = use.start_date > day
     groups[Status.UPCOMING].sort(key=lambda e: (e.start_date, e.name))
     groups[Status.FORMER].sort(key=lambda e: (e.end_date, e.name), reverse=True)
     return groups
@@ -153,7 +162,13 @@ def to_record(entry, day=None):
         "status": entry.status_on(day).value,
         "description": entry.description,
         "products": [
-            {"slug": use.product_slug, "name": use.product_title, "purpose": use.purpose}
+            {
+                "slug": use.product_slug,
+                "name": use.product_title,
+                "purpose": use.purpose,
+                "start_date": use.start_date.isoformat(),
+                "data_subjects": use.data_subjects,
+            }
             for use in entry.public_uses
         ],
         "countries": [dict(country) for country in entry.public_countries],
@@ -162,8 +177,9 @@ def to_record(entry, day=None):
         "transfer_safeguard_label": entry.transfer_safeguard_label,
         "data_categories": entry.data_categories,
         "data_subjects": entry.data_subjects,
+        "role_note": entry.role_note,
         "privacy_notice_url": entry.privacy_notice_url,
-        "start_date": entry.start_date.isoformat(),
+        "start_date": entry.start_date.isoformat() if entry.start_date else None,
         "end_date": entry.end_date.isoformat() if entry.end_date else None,
         "last_published_at": entry.last_published_at.isoformat()
         if entry.last_published_at

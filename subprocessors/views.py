@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from .models import ChangeNotice
-from .notices import live_notices, product_query, with_relations
+from .notices import live_notices, product_query, with_announced, with_relations
 from .register import RegisterFilter, register_last_changed, split_by_status, to_record
 
 NOTICES_PER_PAGE = 50
@@ -33,6 +33,9 @@ CSV_COLUMNS = [
     # Added after the first release: new columns go last, so a spreadsheet that reads
     # columns by position keeps working.
     "description",
+    "start_dates",  # "slug: YYYY-MM-DD; ..." (each product's use has its own start date)
+    "data_subjects_by_product",  # "slug: subjects | ..." (subjects themselves use "; ")
+    "role_note",
 ]
 
 
@@ -40,12 +43,14 @@ CSV_COLUMNS = [
 def register(request):
     flt = RegisterFilter.from_query(request.GET)
     entries = flt.entries()
-    groups = split_by_status(entries)
+    groups = with_announced(split_by_status(entries), flt.products)
     context = {
         "filter": flt,
         "current": groups["current"],
         "upcoming": groups["upcoming"],
         "former": groups["former"],
+        "announced": groups["announced"],
+        "upcoming_count": len(groups["upcoming"]) + len(groups["announced"]),
         # The last change of the whole register, whatever the filter.
         "last_changed": register_last_changed(),
         "today": timezone.localdate(),
@@ -64,7 +69,9 @@ def _export_records(request):
 def register_json(request):
     flt, records = _export_records(request)
     if records is None:
-        return JsonResponse({"error": " ".join(flt.errors)}, status=400)
+        return JsonResponse(
+            {"error": " ".join(flt.errors)}, status=400, json_dumps_params={"ensure_ascii": False}
+        )
     body = {
         "generated_at": timezone.now().replace(microsecond=0).isoformat(),
         "filter": {"product": flt.product_slugs, "type": flt.recipient_type or None},
@@ -91,6 +98,13 @@ def register_csv(request):
                 "countries": "; ".join(c["code"] for c in rec["countries"]),
                 "restricted_transfer": "yes" if rec["restricted_transfer"] else "no",
                 "end_date": rec["end_date"] or "",
+                "start_date": rec["start_date"] or "",
+                "start_dates": "; ".join(
+                    f"{p['slug']}: {p['start_date']}" for p in rec["products"]
+                ),
+                "data_subjects_by_product": " | ".join(
+                    f"{p['slug']}: {p['data_subjects']}" for p in rec["products"]
+                ),
                 "last_published_at": rec["last_published_at"] or "",
             }
         )

@@ -1,3 +1,4 @@
+from django.contrib import messages
 from django.utils.html import format_html, format_html_join
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
@@ -5,6 +6,8 @@ from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .changes import notice_for_pending_change, waiting_notice
+from .forms import ENTRY_EDIT_HANDLER, NOTICE_EDIT_HANDLER, notice_edit_url
 from .models import ChangeNotice, RegisterChange, Subprocessor
 
 
@@ -14,6 +17,7 @@ class SubprocessorViewSet(SnippetViewSet):
     menu_label = "Sub-processors"
     menu_name = "subprocessors"
     add_to_admin_menu = False
+    edit_handler = ENTRY_EDIT_HANDLER
     list_display = [
         "name",
         Column("recipient_type", label="Type", accessor="get_recipient_type_display"),
@@ -64,6 +68,7 @@ class ChangeNoticeViewSet(SnippetViewSet):
     icon = "warning"
     menu_label = "Change notices"
     menu_name = "change_notices"
+    edit_handler = NOTICE_EDIT_HANDLER
     list_display = [
         "title",
         Column("kind", label="Kind", accessor="get_kind_display"),
@@ -136,11 +141,69 @@ class UnannouncedChangesPanel(Component):
 
 
 def _edit_url(notice):
-    from django.urls import reverse
-
-    return reverse(ChangeNotice.snippet_viewset.get_url_name("edit"), args=[notice.pk])
+    return notice_edit_url(notice)
 
 
 @hooks.register("construct_homepage_panels")
 def add_unannounced_changes_panel(request, panels):
     panels.insert(0, UnannouncedChangesPanel())
+
+
+@hooks.register("register_log_actions")
+def register_urgent_change_log_action(actions):
+    actions.register_action(
+        "subprocessors.urgent_change",
+        "Urgent change approved without prior notice",
+        "Urgent change approved without prior notice",
+    )
+
+
+def _draft_notice_for_saved_entry(request, instance):
+    """After an entry is saved with an unannounced addition, make sure a change notice is
+    drafted for it, and say so."""
+    if not isinstance(instance, Subprocessor):
+        return
+    latest = instance.get_latest_revision_as_object()
+    if latest.live and not latest.has_unpublished_changes:
+        return
+    notice = notice_for_pending_change(latest)
+    if notice is not None and not notice.live:
+        messages.info(
+            request,
+            format_html(
+                "This change must be announced before it goes live. A change notice is "
+                'drafted for it: <a href="{}">{}</a>.',
+                notice_edit_url(notice),
+                notice.title,
+            ),
+        )
+
+
+hooks.register("after_create_snippet", _draft_notice_for_saved_entry)
+hooks.register("after_edit_snippet", _draft_notice_for_saved_entry)
+
+
+@hooks.register("before_edit_snippet")
+def warn_about_unannounced_change(request, instance):
+    """On an entry's edit page: say plainly when its pending change cannot be approved yet."""
+    if request.method != "GET" or not isinstance(instance, Subprocessor):
+        return None
+    latest = instance.get_latest_revision_as_object()
+    problems = latest.unannounced_additions()
+    if not problems or latest.urgent_override() is not None:
+        return None
+    notice = waiting_notice(instance)
+    link = (
+        format_html(' <a href="{}">Open the drafted change notice</a>.', notice_edit_url(notice))
+        if notice
+        else ""
+    )
+    messages.warning(
+        request,
+        format_html(
+            "This change cannot be approved yet: schools must be told first. {}{}",
+            " ".join(latest.describe_unannounced(problems)),
+            link,
+        ),
+    )
+    return None

@@ -1,7 +1,9 @@
 """The page tree and organisation settings for a fresh Trust Hub.
 
-Facts come from the seed DPIAs (../shared/seeds); the wording is ours. Every loader creates only
-what is missing, so running it again changes nothing and duplicates nothing.
+Facts come from the seed DPIAs (../shared/seeds); the wording is ours. Whatever the seeds do not
+give (certificate dates, the ICO number, the postal address, our reading of a tick list) is marked
+as illustrative in the record's editors-only `internal_note`, which the public never sees. Every
+loader creates only what is missing, so running it again changes nothing and duplicates nothing.
 """
 
 import datetime
@@ -32,8 +34,22 @@ ORGANISATION = {
     "dpo_name": "Group Data Protection Officer",
     "dpo_email": "DPO@junipereducation.org",
     "notice_period_days": 30,
-    # No DPO postal address or ICO registration number: the seeds give neither, and the
-    # templates show nothing for them while they are blank. Fill them in under Settings.
+    # ILLUSTRATIVE: the seeds give no postal address and no ICO registration number. These are
+    # placeholders in the right shape, so the footer looks as it will in production. ZA000000
+    # is not a real register entry (a made-up ZA number could belong to someone else), and the
+    # postcode AB1 2CD is not a postcode in use. Replace both before going live (see
+    # internal_note).
+    "dpo_postal_address": "Juniper Education Services Ltd\n1 Example Street\nAnytown\nAB1 2CD",
+    "ico_registration_number": "ZA000000",
+    # The seeds name no separate security mailbox: every contact they give is the DPO's.
+    "security_contact_email": "DPO@junipereducation.org",
+    "internal_note": (
+        "Illustrative demo data: the ICO registration number (ZA000000) and the postal address "
+        "(1 Example Street, Anytown, AB1 2CD) are not in the seed DPIAs. Replace them with our "
+        "entry in the ICO register of fee payers and the DPO's real postal address before going "
+        "live. The security contact is the DPO address, the only contact the seeds give. "
+        "Change it if we have a dedicated security mailbox."
+    ),
 }
 
 HOME = {
@@ -133,6 +149,28 @@ COMPANY_SECURITY = {
                 "meet your own reporting duties."
             ),
         },
+        {
+            "area": "governance",
+            "description": p(
+                "Every control on this page runs under our ISMS, which is certified to ISO/IEC "
+                "27001. Each product has its own statement, which says what its DPIA records. "
+                "This is what this statement covers:"
+            )
+            + ul(
+                "<b>Juniper MIS and Pupil Asset</b>: every control on this page and our ISO/IEC "
+                "27001 certification, as our DPIA for these two platforms records.",
+                "<b>Communications Hub</b>: its DPIA records four of these company-wide "
+                "measures: external vulnerability testing of our network, continuous staff "
+                "training, a firewall with automatic alerts, and quick response. It does not "
+                "record the others or our certification, so "
+                '<a href="/products/communications-hub/security/">its statement</a> claims only '
+                "those four.",
+                "<b>Pupil Progress</b>: a third-party application that we resell. Its provider "
+                "runs and secures the platform. Our DPIA does not record the controls or the "
+                "certification on this page as covering that platform. See "
+                '<a href="/products/pupil-progress/security/">its statement</a>.',
+            ),
+        },
     ),
     "certifications": stream(
         "certification",
@@ -150,9 +188,28 @@ COMPANY_SECURITY = {
         },
     ),
     "last_reviewed": datetime.date(2025, 11, 25),
+    "internal_note": (
+        "Illustrative demo data: the certificate's expiry date (31 October 2027) and the issuer "
+        "wording are not in the seed DPIAs. Seed 001 says only that our ISMS is ISO "
+        "27001-certified. Replace them with the details on the real certificate, and check that "
+        "its scope matches the 'Governance and certification' section (which products it "
+        "covers)."
+    ),
 }
 
 AWS_UK = "United Kingdom (Amazon Web Services)"
+
+
+def software_we_operate(what):
+    """Seeds 001 and 004 list Apache in their sharing tables, but it is software we run ourselves
+    (in the ETL tooling, seed 001 lines 190-198, seed 004 lines 180-188), not a recipient."""
+    return "<h3>Software we operate ourselves</h3>" + p(
+        f"{what} It runs on MySQL, the Apache HTTP Server web server and S3/NFS file storage, "
+        "all inside our AWS hosting. Apache and MySQL are software we operate ourselves, not "
+        "suppliers: no data goes through them to any third party, and they are not "
+        "sub-processors."
+    )
+
 
 PRODUCTS = [
     {
@@ -249,21 +306,38 @@ PRODUCTS = [
         "uses_automated_processing": False,
         "automated_processing": "",
         "last_reviewed": datetime.date(2025, 7, 4),
+        "internal_note": (
+            "Illustrative demo data: seed 000's lists of data and of data subjects are tick "
+            "lists with no ticks visible. The data subjects and data categories here (including "
+            "possible special-category characteristics) are our reading of the DPIA, so confirm "
+            "them. The DPIA ticks no Article 6 basis (the page says so) and ticks 'substantial "
+            "public interest' for special-category data. Hosting (AWS, UK) and Groupcall "
+            "Exporter come from the DPIA's sharing table (lines 161-176)."
+        ),
         "security": {
             "intro": p(
-                "Pupil Progress is hosted in the UK on Amazon Web Services. Its developer's "
-                "statement “Pupil Progress App: How we keep your data safe” sets out its "
-                "security measures in full: ask our Data Protection Officer for a copy. These "
-                "are the points our DPIA for Pupil Progress records."
+                "Pupil Progress is a third-party application that we resell. Its provider runs "
+                "the platform on Amazon Web Services in the UK, and FRAM develops and supports "
+                "it. Both are in our sub-processor register. For security measures, our DPIA "
+                "for Pupil Progress refers to the provider's statement “Pupil Progress App: How "
+                "we keep your data safe”, which covers the platform in full. Ask our Data "
+                "Protection Officer for a copy.",
+                "Below is what our DPIA for Pupil Progress itself records, and what our "
+                "company-wide controls do and do not cover.",
             ),
             "controls": stream(
                 "control",
                 {
                     "area": "access",
                     "description": p(
-                        "Only accounts on a verified school licence can use the live platform. "
-                        "When a subscription or trial licence runs out, access is revoked for "
-                        "every user after 90 days."
+                        "Only accounts linked to a verified school licence can use the live "
+                        "platform. When a subscription or trial licence runs out, access is "
+                        "revoked for every user after 90 days.",
+                        "Within Juniper, our commercial and operations teams process your "
+                        "school's data to set your school up and support it.",
+                        "Our DPIA for Pupil Progress does not record how users sign in, or "
+                        "whether multi-factor authentication is available, so we make no claim "
+                        "about it here. The provider's statement covers sign-in.",
                     ),
                 },
                 {
@@ -273,6 +347,35 @@ PRODUCTS = [
                         "live platform is gone from backups 90 days later."
                     ),
                 },
+                {
+                    "area": "network",
+                    "description": p(
+                        "The platform is hosted by Amazon Web Services in the UK. Data reaches "
+                        "it from your school's MIS through Groupcall Exporter, which also "
+                        "processes it in the UK."
+                    ),
+                },
+                {
+                    "area": "governance",
+                    "description": p(
+                        "Our DPIA records standard contractual clauses as the safeguard that "
+                        "keeps the data to the purposes the DPIA documents. Our Group Data "
+                        "Protection Officer was consulted on the DPIA.",
+                        "Our ISO/IEC 27001 certification and the controls in our "
+                        '<a href="/security/">company-wide security statement</a> are recorded '
+                        "for Juniper MIS and Pupil Asset. Our DPIA for Pupil Progress does not "
+                        "record them as covering the Pupil Progress platform, so we do not claim "
+                        "that they do.",
+                    ),
+                },
+            ),
+            "internal_note": (
+                "Illustrative demo data: seed 000 records no security measures of its own beyond "
+                "licence revocation, the 90-day rolling backup and standard contractual clauses "
+                "(lines 234, 250-256). It refers to the provider's statement 'Pupil Progress "
+                "App: How we keep your data safe', which is not in the seeds. Ask the DPO "
+                "whether our ISO 27001 scope covers our own part (onboarding and support). If it "
+                "does, say so under 'Governance and certification'."
             ),
             "certifications": [],
             "last_reviewed": datetime.date(2025, 7, 4),
@@ -326,11 +429,20 @@ PRODUCTS = [
             "Cache: Amazon ElastiCache (Redis)",
             "Database: Amazon RDS Aurora",
             "Files: Amazon S3",
-            "Migration tooling: MySQL, Apache web server and S3/NFS file storage, also in AWS",
+        )
+        + software_we_operate(
+            "Our data migration (ETL) tooling moves a school's data from Pupil Asset into "
+            "Juniper MIS."
         ),
         "uses_automated_processing": True,
         "automated_processing": None,
         "last_reviewed": datetime.date(2024, 6, 4),
+        "internal_note": (
+            "Illustrative demo data: the examples in the data categories (free school meals, "
+            "biometric cashless catering, census returns) and the lawful-basis explanations are "
+            "our wording. Seed 001 gives tick lists only. The hosting stack and the migration "
+            "tooling (MySQL, Apache HTTP Server, S3/NFS) come from seed 001 lines 170-198."
+        ),
     },
     {
         "title": "Pupil Asset",
@@ -368,10 +480,20 @@ PRODUCTS = [
             "Compute: Amazon EKS (Kubernetes)",
             "Cache: Amazon ElastiCache (Redis)",
             "Database: Amazon RDS",
+        )
+        + software_we_operate(
+            "When a school moves to Juniper MIS, our data migration (ETL) tooling reads its "
+            "Pupil Asset data and moves it across."
         ),
         "uses_automated_processing": True,
         "automated_processing": None,
         "last_reviewed": datetime.date(2024, 6, 4),
+        "internal_note": (
+            "Illustrative demo data: the examples in the data categories and the lawful-basis "
+            "explanations are our wording (seed 001 gives tick lists only). The hosting stack "
+            "(seed 001 lines 200-210) leaves out the struck-through 'Storage S3 and encrypted "
+            "network file storage' line. The migration tooling comes from lines 67 and 190-198."
+        ),
     },
     {
         "title": "Communications Hub",
@@ -456,42 +578,79 @@ PRODUCTS = [
             "Cache: Amazon ElastiCache (Redis)",
             "Database: Amazon RDS Aurora",
             "Files: Amazon S3",
+        )
+        + software_we_operate(
+            "Our DPIA for Communications Hub also lists our data import (ETL) tooling, which "
+            "takes data from a source and passes it on to Juniper MIS."
         ),
         "uses_automated_processing": False,
         "automated_processing": "",
         "last_reviewed": datetime.date(2025, 11, 25),
+        "internal_note": (
+            "Illustrative demo data: seed 004 describes the data as 'identity and contact "
+            "details' (line 154). The 'Messages' category, the data-subject descriptions and "
+            "the lawful-basis explanations are our wording. Hosting and the ETL tooling "
+            "(MySQL, Apache HTTP Server) come from seed 004 lines 162-188."
+        ),
         "security": {
             "intro": p(
-                "Communications Hub is covered by our company-wide controls. These are the "
-                "measures most relevant to messaging parents and carers."
+                "Communications Hub runs on Amazon Web Services in the UK, on the same kind of "
+                "hosting as Juniper MIS. Our DPIA for Communications Hub records four security "
+                "measures. They are company-wide: the same external vulnerability testing, staff "
+                "training, firewall protection and incident response described in our "
+                '<a href="/security/">company-wide security statement</a>.',
+                "That DPIA does not record how users sign in (for example, multi-factor "
+                "authentication), encryption, backups or our ISO/IEC 27001 certification for "
+                "Communications Hub, so this statement makes no claim about them. If you need "
+                "those details for your own DPIA, ask our Data Protection Officer.",
             ),
             "controls": stream(
                 "control",
                 {
                     "area": "network",
                     "description": p(
-                        "A robust firewall with automatic alerts protects the service."
+                        "A robust firewall with automatic alerts protects our network."
                     ),
                 },
                 {
                     "area": "vulnerability",
                     "description": p(
-                        "An external security provider checks our network for "
-                        "vulnerabilities frequently."
+                        "An external security provider checks our network for vulnerabilities "
+                        "frequently."
                     ),
                 },
                 {
                     "area": "training",
-                    "description": p("Staff receive continuous security training."),
+                    "description": p("Our staff receive continuous security training."),
                 },
                 {
                     "area": "incident",
                     "description": p(
-                        "We respond quickly to alerts and incidents, and tell "
-                        "your school without undue delay about any breach "
-                        "affecting its data."
+                        "We respond quickly to alerts and incidents, and tell your school without "
+                        "undue delay about any breach affecting its data."
                     ),
                 },
+                {
+                    "area": "governance",
+                    "description": p(
+                        "Our DPIA records that the data is shared only with your school, or with "
+                        "third parties acting on its behalf, and that agreements are in place with "
+                        "the technical suppliers involved to meet data protection requirements.",
+                        "Our ISO/IEC 27001 certification is recorded in our DPIA for Juniper MIS "
+                        "and Pupil Asset, and our company-wide statement lists it with its scope. "
+                        "The DPIA for Communications Hub does not mention it, so we do not claim "
+                        "it for Communications Hub.",
+                    ),
+                },
+            ),
+            "internal_note": (
+                "Illustrative demo data: seed 004's security section (lines 284-289) lists only "
+                "four measures: external vulnerability testing, staff training, a firewall with "
+                "alerts and quick response. It says nothing about MFA, encryption, backups or "
+                "ISO 27001. Ask the DPO whether the ISO 27001 scope and the other company-wide "
+                "controls also cover Communications Hub. If they do, add them here and say so. "
+                "The breach-notification sentence restates our duty as processor (UK GDPR Art. "
+                "33(2)), not a seed fact."
             ),
             "certifications": [],
             "last_reviewed": datetime.date(2025, 11, 25),
@@ -516,10 +675,17 @@ def window(start, end, by_end_of):
 RETENTION = {
     "pupil-progress": {
         "intro": p(
-            "When your Pupil Progress subscription or trial licence runs out, your data goes "
-            "through three stages: first your staff lose access, then the data is deleted from "
-            "the live platform at a set point in the school year, and finally the last backup "
-            "copy expires. Enter the date your subscription ended to see the exact dates."
+            "When your Pupil Progress subscription or trial licence runs out, the data on the "
+            "Pupil Progress platform goes through three stages: first your staff lose access, "
+            "then the data is deleted from the live platform at a set point in the school year, "
+            "and finally the last backup copy expires. Enter the date your subscription ended to "
+            "see the exact dates.",
+            # Seed 000 line 250: Juniper's own customer data, as distinct from the platform data.
+            "<b>Our own records about your school as a customer.</b> Separately from the "
+            "platform, we hold data about your school as our customer: what we need to give "
+            "your staff access to Pupil Progress and to set your school up and support it. We "
+            "keep an existing customer's data for 8 years. When a customer's subscription ends, "
+            "we delete all of its customer data within 90 days.",
         ),
         "stages": [
             (
@@ -574,18 +740,65 @@ RETENTION = {
             "Pupil Progress has been completely deleted, in line with the right to erasure."
         ),
         "last_reviewed": datetime.date(2025, 7, 4),
+        "internal_note": (
+            "Every rule on this page comes from seed 000 (lines 250-262). The customer-record "
+            "rule ('Juniper processes existing customer data for 8 years and will delete all "
+            "terminating customer data within 90 days') is in the intro, because the stages "
+            "count only from the end date and the 8 years does not. The DPIA does not say what "
+            "the 8 years counts from or what exactly 'customer data' includes. Our reading is "
+            "Juniper's own account and support records, as opposed to the platform data. "
+            "Confirm with the DPO."
+        ),
     },
 }
-for _slug, _date in [
-    ("juniper-mis", datetime.date(2024, 6, 4)),
-    ("pupil-asset", datetime.date(2024, 6, 4)),
-    ("communications-hub", datetime.date(2025, 11, 25)),
+
+# Seed 001 (lines 318, 324) has automated point-in-time backups that follow "AWS best-practice
+# retention" but gives no backup retention period; seed 004 says nothing about backups. So no
+# page claims a date by which backup copies are gone.
+BACKUPS = {
+    "mis": (
+        "We keep automated point-in-time backups so that data can be restored after an incident. "
+        "They follow AWS good practice for retention and integrity checks. Our DPIA does not "
+        "state how long a backup copy is kept, so copies of your school's data may remain in "
+        "these backups for a time after the date above. Ask our Data Protection Officer for "
+        "the backup retention period."
+    ),
+    "ch": (
+        "Our DPIA for Communications Hub does not describe backups or say how long backup "
+        "copies are kept, so we cannot give you a date by which no backup copy remains. Ask "
+        "our Data Protection Officer."
+    ),
+}
+STAGE_BACKUPS = {  # also in timeline.json and the calendar file, so it must stand alone
+    "mis": "This date does not cover copies in our automated backups, which are kept for a "
+    "period our DPIA does not state.",
+    "ch": "This date does not cover backup copies: our DPIA for Communications Hub does not say "
+    "how long they are kept.",
+}
+BACKUP_NOTES = {
+    "mis": (
+        "Illustrative demo data: seed 001 gives the 30-day rule (line 300) and automated "
+        "point-in-time backups that follow 'AWS best-practice retention' (lines 318, 324), but "
+        "no backup retention period. Add the real period (for example the RDS backup retention "
+        "setting) and then a 'Backups gone' stage counted from 'data-destroyed'."
+    ),
+    "ch": (
+        "Illustrative demo data: seed 004 gives the 30-day rule (line 278) and nothing about "
+        "backups. Find out whether Communications Hub has backups and how long they are kept, "
+        "then state it here (and add a 'Backups gone' stage if there is a fixed period)."
+    ),
+}
+for _slug, _date, _backups in [
+    ("juniper-mis", datetime.date(2024, 6, 4), "mis"),
+    ("pupil-asset", datetime.date(2024, 6, 4), "mis"),
+    ("communications-hub", datetime.date(2025, 11, 25), "ch"),
 ]:
     RETENTION[_slug] = {
         "intro": p(
             "We keep your school's data for as long as the contract lasts. When the contract "
             "ends, we destroy the data 30 days later. Enter the date your contract ended to see "
-            "the exact date."
+            "the exact date.",
+            "<b>Backups.</b> " + BACKUPS[_backups],
         ),
         "stages": [
             (
@@ -593,8 +806,8 @@ for _slug, _date in [
                 {
                     "key": "data-destroyed",
                     "label": "Data destroyed",
-                    "description": "We destroy your school's data, so that we no longer hold "
-                    "any of it.",
+                    "description": "We destroy your school's data in the service. "
+                    + STAGE_BACKUPS[_backups],
                     "amount": 30,
                     "unit": "days",
                     "from_stage": "",
@@ -602,6 +815,7 @@ for _slug, _date in [
             )
         ],
         "last_reviewed": _date,
+        "internal_note": BACKUP_NOTES[_backups],
     }
 
 
@@ -694,10 +908,40 @@ MIS_SHARED = {
 }
 
 
+def covered_by_company_controls(title, last_reviewed):
+    """The security statement of a product that seed 001 covers (Juniper MIS, Pupil Asset): every
+    company-wide control, and the company-wide certification."""
+    controls = [c for c in COMPANY_SECURITY["controls"] if c[1]["area"] != "governance"]
+    controls += stream(
+        "control",
+        {
+            "area": "governance",
+            "description": p(
+                f"{title} is covered by every control in our "
+                '<a href="/security/">company-wide security statement</a> and by our ISO/IEC '
+                "27001 certification, as our DPIA for Juniper MIS and Pupil Asset records. All "
+                "of these controls run under our Information Security Management System (ISMS)."
+            ),
+        },
+    )
+    return {
+        "intro": p(
+            f"{title} is covered by our company-wide security controls, certified to ISO/IEC "
+            "27001. These are the measures that apply to it."
+        ),
+        "controls": controls,
+        "certifications": COMPANY_SECURITY["certifications"],
+        "last_reviewed": last_reviewed,
+        "internal_note": COMPANY_SECURITY["internal_note"],
+    }
+
+
 def ensure_settings():
     if OrganisationSettings.objects.exists():
         return False
-    OrganisationSettings.objects.create(**ORGANISATION)
+    settings = OrganisationSettings(**ORGANISATION)
+    settings.full_clean()  # the demo values pass the same checks as an editor's
+    settings.save()
     return True
 
 
@@ -788,15 +1032,9 @@ def ensure_pages():
             product = _add(index, ProductPage(**fields))
             created += 1
         if _child(product, SecurityStatementPage, "security") is None:
-            security = spec.get("security") or {
-                "intro": p(
-                    f"{spec['title']} is covered by our company-wide security controls, "
-                    "certified to ISO/IEC 27001. These are the measures that apply to it."
-                ),
-                "controls": COMPANY_SECURITY["controls"],
-                "certifications": COMPANY_SECURITY["certifications"],
-                "last_reviewed": spec["last_reviewed"],
-            }
+            security = spec.get("security") or covered_by_company_controls(
+                spec["title"], spec["last_reviewed"]
+            )
             _add(
                 product,
                 SecurityStatementPage(

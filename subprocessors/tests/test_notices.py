@@ -240,7 +240,8 @@ def test_register_changes_schools_would_see_are_detected(demo, change, kind, wor
     twilio = Subprocessor.objects.get(name="Twilio")
     for field, value in change.items():
         setattr(twilio, field, value)
-    twilio.save_revision().publish()
+    # A new country must be announced first (test_promise.py); here, as if it had been.
+    twilio.publish(twilio.save_revision(), known_history=True)
     drafted = RegisterChange.objects.get(subprocessor=twilio).notice
     assert drafted.kind == kind
     assert words in drafted.summary
@@ -253,7 +254,15 @@ def test_purpose_change_is_detected_and_cosmetic_edits_are_not(demo):
     assert not RegisterChange.objects.exists()
     use = twilio.uses.get()
     twilio = Subprocessor.objects.get(pk=twilio.pk)
-    twilio.uses = [type(use)(pk=use.pk, product=use.product, purpose="Sends SMS and voice calls")]
+    twilio.uses = [
+        type(use)(
+            pk=use.pk,
+            product=use.product,
+            purpose="Sends SMS and voice calls",
+            start_date=use.start_date,
+            data_subjects=use.data_subjects,
+        )
+    ]
     twilio.save_revision().publish()
     drafted = RegisterChange.objects.get().notice
     assert drafted.kind == "purpose"
@@ -356,10 +365,10 @@ def test_retirements_and_dropped_products_are_announced(demo):
     assert "no longer used for Pupil Progress" in drafted.summary
     assert [p.slug for p in drafted.products.all()] == ["pupil-progress"]
 
-    apache = Subprocessor.objects.get(name__startswith="Apache")
-    apache.delete()
-    change = RegisterChange.objects.get(subprocessor_name=apache.name)
-    assert change.notice.kind == "removal" and apache.name in change.notice.summary
+    fram = Subprocessor.objects.get(name="FRAM")
+    fram.delete()
+    change = RegisterChange.objects.get(subprocessor_name="FRAM")
+    assert change.notice.kind == "removal" and "FRAM" in change.notice.summary
 
 
 def test_a_notice_published_first_announces_the_register_change(client, demo, admin_user):

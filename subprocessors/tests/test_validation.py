@@ -1,7 +1,5 @@
 """The mistakes that matter are caught before anything is published."""
 
-import datetime
-
 import pytest
 from django.core.exceptions import ValidationError
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
@@ -19,8 +17,6 @@ def entry(**fields):
         "countries": ["GB"],
         "transfer_safeguard": "not_restricted",
         "data_categories": "Phone numbers",
-        "data_subjects": "Parents",
-        "start_date": datetime.date(2026, 1, 1),
     }
     base.update(fields)
     return Subprocessor(**base)
@@ -44,9 +40,15 @@ def test_uk_only_processing_is_not_a_restricted_transfer():
     assert "not a restricted transfer" in errors["transfer_safeguard"][0]
 
 
-def test_end_date_cannot_precede_start_date():
-    errors = errors_of(entry(end_date=datetime.date(2025, 12, 31)))
-    assert errors["end_date"] == ["The end date cannot be before the start date."]
+def test_end_date_cannot_precede_a_products_start_date(client, demo, admin_user):
+    client.force_login(admin_user)
+    product = ProductPage.objects.get(slug="pupil-asset")
+    data = _admin_form([{"product": product.pk, "purpose": "One"}])
+    data["end_date"] = "2025-12-31"
+    response = client.post("/admin/snippets/subprocessors/subprocessor/add/", data)
+    assert response.status_code == 200
+    assert "This is after the entry&#x27;s end date" in response.content.decode()
+    assert not Subprocessor.objects.filter(name="Acme Messaging").exists()
 
 
 def test_country_code_must_exist():
@@ -64,11 +66,11 @@ def _admin_form(uses):
             "description": "Sends messages",
             "transfer_safeguard": "not_restricted",
             "data_categories": "Phone numbers",
-            "data_subjects": "Parents",
             "privacy_notice_url": "",
-            "start_date": "2026-01-01",
             "end_date": "",
-            "uses": inline_formset(uses),
+            "uses": inline_formset(
+                [{"start_date": "2026-01-01", "data_subjects": "Parents"} | use for use in uses]
+            ),
         }
     )
 

@@ -6,7 +6,7 @@ from wagtail.models import WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from products.models import ProductPage
-from subprocessors.models import Subprocessor
+from subprocessors.models import ChangeNotice, Subprocessor
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def user_in(django_user_model, group_name, username):
     return user
 
 
-def form(product, use_id=None, **extra):
+def form(product, use_id=None, start="2027-03-01", **extra):
     data = {
         "name": "Acme Messaging",
         "legal_entity": "Acme Ltd",
@@ -28,12 +28,18 @@ def form(product, use_id=None, **extra):
         "countries": ["GB"],
         "transfer_safeguard": "not_restricted",
         "data_categories": "Phone numbers",
-        "data_subjects": "Parents",
         "privacy_notice_url": "",
-        "start_date": "2026-01-01",
         "end_date": "",
         "uses": inline_formset(
-            [{"product": product.pk, "purpose": "Texts", "id": use_id or ""}],
+            [
+                {
+                    "product": product.pk,
+                    "purpose": "Texts",
+                    "start_date": start,
+                    "data_subjects": "Parents",
+                    "id": use_id or "",
+                }
+            ],
             initial=1 if use_id else 0,
         ),
     }
@@ -76,6 +82,13 @@ def test_editor_cannot_publish_but_can_submit_and_dpo_approves(client, demo, dja
     assert state.status == "in_progress"
     assert "Acme Messaging" not in client.get("/subprocessors/register.json").content.decode()
 
+    # Saving drafted a change notice; the editor cannot publish that either.
+    notice = ChangeNotice.objects.get(subprocessors=entry)
+    assert (
+        notice.live is False
+        and notice.title == "Acme Messaging to process data for Communications Hub"
+    )
+
     # The editor cannot approve their own submission.
     task_state = state.current_task_state
     approve_url = (
@@ -86,8 +99,20 @@ def test_editor_cannot_publish_but_can_submit_and_dpo_approves(client, demo, dja
     entry.refresh_from_db()
     assert entry.live is False
 
-    # The DPO approves: it is published and appears publicly.
+    # The DPO cannot approve before the notice is live: refused, nothing changes.
     client.force_login(dpo)
+    response = client.post(approve_url, {"comment": "Checked the DPA"})
+    assert response.status_code == 302
+    assert response.url.endswith(f"/edit/{entry.pk}/")
+    entry.refresh_from_db()
+    assert entry.live is False
+    state.refresh_from_db()
+    assert state.status == "in_progress"
+    warning = client.get(response.url).content.decode()
+    assert "cannot be approved yet: schools must be told first" in warning
+
+    # Once the drafted notice is published (it takes effect by the start date), approval works.
+    notice.save_revision(user=dpo).publish(user=dpo)
     response = client.post(approve_url, {"comment": "Checked the DPA"})
     assert response.status_code in (200, 302)
     entry.refresh_from_db()
@@ -100,9 +125,22 @@ def test_dpo_can_publish_directly(client, demo, django_user_model):
     dpo = user_in(django_user_model, "Data Protection Officer", "dpo")
     client.force_login(dpo)
     product = ProductPage.objects.get(slug="pupil-asset")
+    # A new sub-processor nobody was told about: refused, with what to do.
     response = client.post(ADD_URL, {**form(product), "action-publish": "action-publish"})
+    assert response.status_code == 200
+    assert "Schools must be told before this goes live" in response.content.decode()
+    assert not Subprocessor.objects.filter(name="Acme Messaging").exists()
+    # Saved as a draft, it gets a drafted notice; published, the notice lets it go live.
+    client.post(ADD_URL, form(product))
+    entry = Subprocessor.objects.get(name="Acme Messaging")
+    notice = ChangeNotice.objects.get(subprocessors=entry)
+    notice.save_revision(user=dpo).publish(user=dpo)
+    edit_url = f"/admin/snippets/subprocessors/subprocessor/edit/{entry.pk}/"
+    data = form(product, use_id=entry.uses.get().pk, start=notice.effective_date.isoformat())
+    response = client.post(edit_url, {**data, "action-publish": "action-publish"})
     assert response.status_code == 302
-    assert Subprocessor.objects.get(name="Acme Messaging").live is True
+    entry.refresh_from_db()
+    assert entry.live is True
 
 
 def test_admin_listing_has_search_filters_and_export(client, demo, admin_user):

@@ -1,0 +1,34 @@
+"""The sub-processor register's models: entries (and each product's use of them), change notices,
+and the bookkeeping that keeps every register change announced."""
+
+from .approval import DPOApprovalTask
+from .entries import (
+    UK,
+    RecipientType,
+    Status,
+    Subprocessor,
+    SubprocessorUse,
+    TransferSafeguard,
+    notice_period_days,
+    register_last_changed,
+    today,
+)
+from .notices import ChangeKind, ChangeNotice
+from .tracking import RegisterChange, RegisterSnapshot
+
+__all__ = [
+    "UK",
+    "ChangeKind",
+    "ChangeNotice",
+    "DPOApprovalTask",
+    "RecipientType",
+    "RegisterChange",
+    "RegisterSnapshot",
+    "Status",
+    "Subprocessor",
+    "SubprocessorUse",
+    "TransferSafeguard",
+    "notice_period_days",
+    "register_last_changed",
+    "today",
+]

@@ -1,0 +1,313 @@
+"""Register entries: who processes schools' data on our behalf, for which products, where, and
+since when (each product's use has its own start date and data subjects).
+
+Entries are snippets with drafts, revisions, locking, preview and the DPO approval workflow.
+Public views read only live (published) rows; a draft lives in a revision until the DPO
+publishes it.
+"""
+
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    Orderable,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from .promise import AnnouncedChangesMixin
+
+UK = "GB"
+
+
+class RecipientType(models.TextChoices):
+    SUBPROCESSOR = "subprocessor", "Sub-processor"
+    CONTROLLER = "controller", "Recipient in its own right"
+    ON_INSTRUCTION = "on_instruction", "Recipient on the school's instruction"
+
+
+RECIPIENT_TYPE_HELP = {
+    RecipientType.SUBPROCESSOR: "Processes data on our behalf, under our written contract.",
+    RecipientType.CONTROLLER: "Receives data as a controller in its own right, for example "
+    "the DfE receiving statutory returns.",
+    RecipientType.ON_INSTRUCTION: "Receives or shares data because the school instructs it to, "
+    "for example an integration partner the school has chosen.",
+}
+
+
+class TransferSafeguard(models.TextChoices):
+    NOT_RESTRICTED = "not_restricted", "Not a restricted transfer"
+    UK_ADEQUACY = "uk_adequacy", "UK adequacy regulations"
+    UK_US_DATA_BRIDGE = "uk_us_data_bridge", "UK–US data bridge"
+    IDTA = "idta", "UK International Data Transfer Agreement (IDTA)"
+    UK_ADDENDUM = "uk_addendum", "UK Addendum to the EU Standard Contractual Clauses"
+
+
+class Status(models.TextChoices):
+    CURRENT = "current", "Current"
+    UPCOMING = "upcoming", "Upcoming"
+    FORMER = "former", "Former"
+
+
+class Subprocessor(
+    AnnouncedChangesMixin,
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    uuid = models.UUIDField(
+        "stable id",
+        default=uuid.uuid4,
+        editable=False,
+        unique=True,
+        help_text="Permanent identifier used in exports and feeds.",
+    )
+    name = models.CharField(max_length=120, help_text="The name schools know, e.g. 'Twilio'.")
+    legal_entity = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="The contracting legal entity, e.g. 'Twilio Ireland Limited'.",
+    )
+    recipient_type = models.CharField(
+        max_length=20,
+        choices=RecipientType.choices,
+        default=RecipientType.SUBPROCESSOR,
+        help_text="Sub-processors act for us. The DfE, for example, is a recipient in its own "
+        "right; a partner the school instructs is a recipient on the school's instruction.",
+    )
+    description = models.TextField(
+        "what they do", help_text="A plain sentence on the service they provide to us."
+    )
+    countries = CountryField(
+        multiple=True,
+        help_text="Where the data is processed (including where it is accessed from). "
+        "Use 'European Union' only when the supplier does not commit to specific countries.",
+    )
+    transfer_safeguard = models.CharField(
+        max_length=20,
+        choices=TransferSafeguard.choices,
+        default=TransferSafeguard.NOT_RESTRICTED,
+        help_text="The UK GDPR Chapter V safeguard for any processing outside the UK.",
+    )
+    data_categories = models.TextField(
+        "categories of data shared", help_text="e.g. 'Parent names and mobile numbers'."
+    )
+    role_note = models.TextField(
+        "why this role",
+        blank=True,
+        help_text="Shown publicly: why this recipient is (or is not) a sub-processor, e.g. "
+        "'Has no access to personal data: it only configures our network.'",
+    )
+    internal_note = models.TextField(
+        "internal note (never shown publicly)",
+        blank=True,
+        help_text="For editors and the DPO only, e.g. which facts are illustrative or still "
+        "to be confirmed with the supplier.",
+    )
+    privacy_notice_url = models.URLField(
+        "privacy notice link",
+        max_length=500,
+        blank=True,
+        help_text="Their privacy notice or data processing terms.",
+    )
+    end_date = models.DateField(
+        "stopped on",
+        null=True,
+        blank=True,
+        help_text="When we stop sharing data with them. On this date the entry moves to "
+        "'former sub-processors'.",
+    )
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("legal_entity"),
+        index.SearchField("description"),
+        index.AutocompleteField("name"),
+        index.FilterField("recipient_type"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "sub-processor entry"
+        verbose_name_plural = "sub-processor register"
+
+    def __str__(self):
+        return self.name
+
+    # --- validation -------------------------------------------------------------------
+
+    @property
+    def country_codes(self):
+        return [c.code for c in self.countries]
+
+    @property
+    def is_restricted_transfer(self):
+        return any(code != UK for code in self.country_codes)
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.is_restricted_transfer and (
+            self.transfer_safeguard == TransferSafeguard.NOT_RESTRICTED
+        ):
+            outside = ", ".join(c.name for c in self.countries if c.code != UK)
+            errors["transfer_safeguard"] = (
+                f"Data is processed outside the UK ({outside}): this is a restricted transfer. "
+                "Choose the safeguard that covers it."
+            )
+        if (
+            self.countries
+            and not self.is_restricted_transfer
+            and (self.transfer_safeguard != TransferSafeguard.NOT_RESTRICTED)
+        ):
+            errors["transfer_safeguard"] = (
+                "All processing is in the UK, so this is not a restricted transfer. Choose "
+                "'Not a restricted transfer'."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    # --- public presentation ----------------------------------------------------------
+
+    def _uses(self):
+        """The uses shown: those the register selected (`public_uses`), else all."""
+        uses = getattr(self, "public_uses", None)
+        return list(self.uses.all()) if uses is None else uses
+
+    @property
+    def start_date(self):
+        """When the first of its (shown) product uses started or starts."""
+        return min((use.start_date for use in self._uses() if use.start_date), default=None)
+
+    @property
+    def data_subjects(self):
+        """Whose data it holds, across the (shown) product uses: each group once."""
+        seen = {}
+        for use in self._uses():
+            for part in (use.data_subjects or "").split(";"):
+                if part.strip():
+                    seen.setdefault(part.strip().lower(), part.strip())
+        return "; ".join(seen.values())
+
+    def status_on(self, day):
+        if self.end_date and self.end_date <= day:
+            return Status.FORMER
+        start = self.start_date
+        if start is None or start > day:
+            return Status.UPCOMING
+        return Status.CURRENT
+
+    @property
+    def status(self):
+        return self.status_on(today())
+
+    @property
+    def is_subprocessor(self):
+        return self.recipient_type == RecipientType.SUBPROCESSOR
+
+    @cached_property
+    def country_names(self):
+        return [c.name for c in self.countries]
+
+    @property
+    def countries_display(self):
+        return ", ".join(self.country_names)
+
+    @property
+    def products_display(self):
+        return ", ".join(use.product.title for use in self.uses.all())
+
+    @property
+    def public_id(self):
+        return str(self.uuid)
+
+    def get_preview_template(self, request, mode_name):
+        return "subprocessors/preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context["entries"] = [self]
+        return context
+
+
+class SubprocessorUse(Orderable):
+    """One product's use of a recipient, with the purpose for that product."""
+
+    subprocessor = ParentalKey(Subprocessor, on_delete=models.CASCADE, related_name="uses")
+    product = models.ForeignKey(
+        "products.ProductPage", on_delete=models.CASCADE, related_name="subprocessor_uses"
+    )
+    purpose = models.CharField(
+        max_length=255, help_text="What they do for this product, e.g. 'Sending SMS messages'."
+    )
+    start_date = models.DateField(
+        "in use since",
+        help_text="When this product started (or will start) sharing data with them. A "
+        "future date shows as upcoming; a new use must be announced by a change notice that "
+        "takes effect on or before this date.",
+    )
+    data_subjects = models.CharField(
+        "whose data",
+        max_length=255,
+        help_text="The data subjects for this product, e.g. 'Pupils; school staff'.",
+    )
+
+    panels = [
+        FieldPanel("product"),
+        FieldPanel("purpose"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("data_subjects")]),
+    ]
+
+    # One use per product is enforced by SubprocessorForm, not a unique constraint: swapping
+    # the products of two rows updates them one at a time, which a constraint would refuse.
+    class Meta(Orderable.Meta):
+        verbose_name = "product use"
+
+    def __str__(self):
+        return f"{self.subprocessor} for {self.product}"
+
+    def status_on(self, day):
+        return Status.UPCOMING if self.start_date > day else Status.CURRENT
+
+
+def today():
+    return timezone.localdate()
+
+
+def notice_period_days():
+    from home.models import OrganisationSettings  # noqa: PLC0415 (home imports products)
+
+    return OrganisationSettings.load().notice_period_days
+
+
+def register_last_changed(day=None):
+    """The most recent day the public register changed: a publish, a start or an end."""
+    day = day or today()
+    dates = []
+    rows = Subprocessor.objects.filter(live=True).values_list("last_published_at", "end_date")
+    for published, end in rows:
+        if published:
+            dates.append(timezone.localdate(published))
+        if end and end <= day:
+            dates.append(end)
+    starts = SubprocessorUse.objects.filter(subprocessor__live=True, start_date__lte=day)
+    latest_start = starts.aggregate(latest=models.Max("start_date"))["latest"]
+    if latest_start:
+        dates.append(latest_start)
+    return max(dates) if dates else None

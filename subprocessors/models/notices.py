@@ -1,0 +1,268 @@
+"""Change notices: advance notice to schools of an intended sub-processor change (UK GDPR
+Art. 28(2)), with drafts, revisions, the DPO approval workflow and scheduled publishing."""
+
+import datetime
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from modelcluster.fields import ParentalManyToManyField
+from modelcluster.models import ClusterableModel
+from wagtail.fields import RichTextField
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    WorkflowMixin,
+)
+from wagtail.search import index
+
+from .entries import Subprocessor, notice_period_days, today
+
+
+class ChangeKind(models.TextChoices):
+    ADDITION = "addition", "New sub-processor"
+    REMOVAL = "removal", "Sub-processor removed"
+    REPLACEMENT = "replacement", "Sub-processor replaced"
+    LOCATION = "location", "Change of location"
+    PURPOSE = "purpose", "Change of purpose"
+    SAFEGUARD = "safeguard", "Change of transfer safeguard"
+
+
+class ChangeNotice(
+    WorkflowMixin,
+    DraftStateMixin,
+    LockableMixin,
+    RevisionMixin,
+    PreviewableMixin,
+    index.Indexed,
+    ClusterableModel,
+):
+    """Advance notice to schools of an intended sub-processor change (UK GDPR Art. 28(2))."""
+
+    uuid = models.UUIDField(
+        "stable id",
+        default=uuid.uuid4,
+        editable=False,
+        unique=True,
+        help_text="Permanent feed id: never changes, even when the notice is corrected.",
+    )
+    kind = models.CharField(max_length=20, choices=ChangeKind.choices)
+    title = models.CharField(
+        max_length=200,
+        help_text="A plain headline, e.g. 'Twilio to send SMS for Communications Hub'.",
+    )
+    subprocessors = ParentalManyToManyField(
+        Subprocessor,
+        related_name="change_notices",
+        blank=True,
+        help_text="The register entries this change concerns.",
+    )
+    all_products = models.BooleanField(
+        "affects all products",
+        default=False,
+        help_text="Tick when every product is affected; otherwise choose the products below.",
+    )
+    products = ParentalManyToManyField(
+        "products.ProductPage",
+        related_name="change_notices",
+        blank=True,
+        help_text="The products affected.",
+    )
+    summary = models.TextField(help_text="One or two plain sentences: what changes and why.")
+    details = RichTextField(
+        features=["bold", "italic", "link", "ul", "ol"],
+        blank=True,
+        help_text="Anything else a school needs: what data, where, which safeguard.",
+    )
+    notice_date = models.DateField(
+        default=today,
+        editable=False,
+        help_text="The day schools were told: set when the notice is first published.",
+    )
+    effective_date = models.DateField(
+        help_text="When the change takes effect: at least the notice period (Settings → "
+        "Organisation settings) after the day the notice is published. If approval comes "
+        "later than planned, this date and the objection deadline move later by the same "
+        "number of days, so schools always get the full notice period."
+    )
+    objection_deadline = models.DateField(
+        help_text="The last day a school can object: on or after the publishing day and "
+        "before the effective date."
+    )
+    urgent_reason = models.TextField(
+        "why this change could not wait",
+        blank=True,
+        editable=False,
+        help_text="Set only when the DPO approved an urgent change without prior notice; shown "
+        "on the public notice.",
+    )
+    urgent_approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    urgent_approved_at = models.DateTimeField(null=True, blank=True, editable=False)
+    internal_note = models.TextField(
+        "internal note (never shown publicly)",
+        blank=True,
+        help_text="For editors and the DPO only, e.g. that a demo notice's dates are illustrative.",
+    )
+    corrected_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When a published notice's public text or dates were last corrected.",
+    )
+
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("summary"),
+        index.AutocompleteField("title"),
+        index.FilterField("kind"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        ordering = ["-notice_date", "-pk"]
+        verbose_name = "change notice"
+
+    def __str__(self):
+        return self.title
+
+    def expected_notice_date(self):
+        """The day schools are told: when it was first published, else its scheduled go-live
+        day, else today (if it were published now)."""
+        if self.first_published_at:
+            return timezone.localdate(self.first_published_at)
+        if self.go_live_at:
+            return max(timezone.localdate(self.go_live_at), today())
+        return today()
+
+    @property
+    def is_urgent(self):
+        """Approved by the DPO as an urgent change announced without the full notice."""
+        return self.urgent_approved_at is not None
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        notice_day = self.expected_notice_date()
+        period = notice_period_days()
+        if self.is_urgent:
+            # Announced as soon as possible after an urgent change: schools may still object
+            # until the deadline, which cannot be before they were told.
+            if self.objection_deadline and self.objection_deadline < notice_day:
+                errors["objection_deadline"] = (
+                    f"The objection deadline cannot be before the notice date "
+                    f"({notice_day:%-d %B %Y})."
+                )
+        elif self.effective_date:
+            earliest = notice_day + datetime.timedelta(days=period)
+            if self.effective_date < earliest:
+                when = (
+                    "published"
+                    if self.first_published_at
+                    else "scheduled to go live"
+                    if self.go_live_at
+                    else "published today"
+                )
+                errors["effective_date"] = (
+                    f"Schools must have at least {period} days' notice. This notice is {when} "
+                    f"({notice_day:%-d %B %Y}), so the change can take effect on "
+                    f"{earliest:%-d %B %Y} at the earliest."
+                )
+        if self.objection_deadline and self.effective_date and not self.is_urgent:
+            if self.objection_deadline >= self.effective_date:
+                errors["objection_deadline"] = (
+                    "The objection deadline must be before the effective date."
+                )
+            elif self.objection_deadline < notice_day:
+                errors["objection_deadline"] = (
+                    f"The objection deadline cannot be before the notice date "
+                    f"({notice_day:%-d %B %Y})."
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def save(self, *args, **kwargs):
+        if self.live and self.first_published_at:
+            self._fix_dates_on_publication()
+            self._record_correction()
+        super().save(*args, **kwargs)
+
+    def _fix_dates_on_publication(self):
+        """The notice date is the day schools are told. First published later than planned (a
+        late approval), the effective date and objection deadline move by the delay, so schools
+        keep the full notice period and objection window."""
+        published_on = timezone.localdate(self.first_published_at)
+        self.notice_date = published_on
+        if self.first_published_at != self.last_published_at or self.is_urgent:
+            return  # a correction: clean() has checked its dates against the notice date
+        earliest = published_on + datetime.timedelta(days=notice_period_days())
+        if self.effective_date < earliest:
+            delay = earliest - self.effective_date
+            self.effective_date = earliest
+            self.objection_deadline = max(self.objection_deadline + delay, published_on)
+
+    PUBLIC_FIELDS = ("kind", "title", "summary", "details", "effective_date", "objection_deadline")
+
+    def _record_correction(self):
+        """A re-publication that changes what schools read is a correction: feeds show its
+        time as the item's updated time. Re-approving unchanged text is not."""
+        if not self.pk or not self.last_published_at:
+            return
+        before = ChangeNotice.objects.filter(pk=self.pk, live=True).first()
+        if before is None or before.last_published_at == self.last_published_at:
+            return
+        changed = any(getattr(before, f) != getattr(self, f) for f in self.PUBLIC_FIELDS)
+        changed = changed or before.all_products != self.all_products
+        for relation in ("products", "subprocessors"):
+            old = set(getattr(before, relation).values_list("pk", flat=True))
+            new = {obj.pk for obj in getattr(self, relation).all()}
+            changed = changed or old != new
+        if changed:
+            self.corrected_at = self.last_published_at
+
+    # --- public presentation ----------------------------------------------------------
+
+    def status_on(self, day):
+        return "in_effect" if self.effective_date <= day else "upcoming"
+
+    @property
+    def status(self):
+        return self.status_on(today())
+
+    @property
+    def published_at(self):
+        """When schools were told; never missing, so feeds always carry a real date."""
+        if self.first_published_at:
+            return self.first_published_at
+        return timezone.make_aware(datetime.datetime.combine(self.notice_date, datetime.time()))
+
+    @property
+    def updated_at(self):
+        """When the public text last changed: its last correction, else its publication."""
+        return self.corrected_at or self.published_at
+
+    @property
+    def was_corrected(self):
+        return self.corrected_at is not None
+
+    def get_absolute_url(self):
+        return reverse("subprocessors:notice", args=[self.pk])
+
+    def get_preview_template(self, request, mode_name):
+        return "subprocessors/notice_detail.html"
+
+    def get_preview_context(self, request, mode_name):
+        context = super().get_preview_context(request, mode_name)
+        context.update({"notice": self, "is_preview": True, "today": today()})
+        return context
