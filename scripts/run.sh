@@ -6,7 +6,7 @@ PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-trusthub.settings.dev}
 
 $PY manage.py migrate --noinput -v 0
-$PY manage.py load_demo_content
+$PY manage.py load_demo_content --if-empty
 $PY manage.py ensure_local_accounts
 
 # Scheduled publishing: publish notices and pages whose "go live" time has passed, every

@@ -137,7 +137,7 @@ class ChangeNoticeFeed(Feed):
     # --- items ---------------------------------------------------------------------------
 
     def item_title(self, notice):
-        return f"{notice.get_kind_display()}: {notice.title}"
+        return notice.headline
 
     def item_link(self, notice):
         return notice.get_absolute_url()

@@ -9,7 +9,6 @@ gives a reason (recorded on that notice, which then goes live with the change).
 from django import forms
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html, format_html_join
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -17,9 +16,10 @@ from wagtail.admin.panels import (
     InlinePanel,
     MultiFieldPanel,
     ObjectList,
+    Panel,
 )
 
-from .changes import approve_urgently, notice_for_pending_change
+from .changes import approve_urgently, notice_for_pending_change, waiting_notice
 
 PUBLISH_ENTRY = "subprocessors.publish_subprocessor"
 
@@ -127,30 +127,25 @@ class SubprocessorForm(WagtailAdminModelForm):
             return
         sentences = self.instance.describe_unannounced(problems)
         if self.instance.pk:
-            notice = notice_for_pending_change(self.instance, state)
-            link = format_html(
-                ' <a href="{}">Open the change notice drafted for it</a>: once the DPO has '
-                "published it, the change can go live on or after its effective date.",
-                notice_edit_url(notice),
+            notice_for_pending_change(self.instance, state)
+            then = (
+                "Publish the change notice drafted for it (linked under 'Announcement' below); "
+                "the change can then go live on or after its effective date."
             )
         else:
-            link = (
-                " Save this entry as a draft first: a change notice announcing it is then "
+            then = (
+                "Save this entry as a draft first: a change notice announcing it is then "
                 "drafted for the DPO to publish."
             )
         self.add_error(
-            None,
-            format_html(
-                "Schools must be told before this goes live. {}{}",
-                format_html_join(" ", "{}", ((s,) for s in sentences)),
-                link,
-            ),
+            None, " ".join(["Schools must be told before this goes live.", *sentences, then])
         )
 
     def save(self, commit=True):
         entry = super().save(commit=commit)
         state = getattr(self, "urgent_state", None)
-        if commit and state is not None:
+        # A live entry's edit saves a revision only (commit=False), but it has its pk.
+        if state is not None and entry.pk:
             approve_urgently(
                 entry, self.for_user, self.cleaned_data["urgent_reason"].strip(), state
             )
@@ -183,8 +178,35 @@ class ChangeNoticeForm(WagtailAdminModelForm):
         return cleaned
 
 
+class AnnouncementPanel(Panel):
+    """Whether the entry's pending change is announced yet, with a link to its drafted
+    change notice."""
+
+    class BoundPanel(Panel.BoundPanel):
+        template_name = "subprocessors/admin/announcement_panel.html"
+
+        def get_context_data(self, parent_context=None):
+            context = super().get_context_data(parent_context)
+            entry = self.instance
+            if entry is None or not entry.pk:
+                return context
+            latest = entry.get_latest_revision_as_object()
+            problems = latest.unannounced_additions()
+            notice = waiting_notice(entry)
+            context.update(
+                problems=latest.describe_unannounced(problems)
+                if problems and latest.urgent_override() is None
+                else [],
+                pending=latest.pending_additions(),
+                notice=notice,
+                notice_url=notice_edit_url(notice) if notice else "",
+            )
+            return context
+
+
 ENTRY_EDIT_HANDLER = ObjectList(
     [
+        AnnouncementPanel(heading="Announcement"),
         MultiFieldPanel(
             [
                 FieldPanel("name"),

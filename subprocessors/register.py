@@ -23,7 +23,7 @@ from .models import (
 
 TYPE_FILTERS = {
     "subprocessor": [RecipientType.SUBPROCESSOR],
-    "other": [RecipientType.CONTROLLER, RecipientType.ON_INSTRUCTION],
+    "other": [RecipientType.CONTROLLER, RecipientType.ON_INSTRUCTION, RecipientType.IN_HOUSE],
 }
 MAX_PRODUCT_FILTERS = 20
 RECIPIENT_TYPE_LABELS = dict(RecipientType.choices)

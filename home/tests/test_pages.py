@@ -1,15 +1,18 @@
 """Page types: where they may go, that editors can create them, and that they render."""
 
 import datetime
+import io
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from wagtail.models import Page, Revision, Site
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from home.models import HomePage, OrganisationSettings, StandardPage
+from home.models import HomePage, StandardPage
 from products.models import ProductIndexPage, ProductPage, RetentionPage, SecurityStatementPage
+from subprocessors.changes import announcements_recorded_elsewhere
+from subprocessors.models import ChangeNotice, Subprocessor
 
 
 class PageTreeRulesTests(WagtailPageTestCase):
@@ -38,11 +41,7 @@ class PageTreeRulesTests(WagtailPageTestCase):
 class AdminCreationTests(WagtailPageTestCase):
     """Each page type can be created through the admin with the panels editors see."""
 
-    @classmethod
-    def setUpTestData(cls):
-        call_command("load_demo_content", stdout=open("/dev/null", "w"))
-
-    def setUp(self):
+    def setUp(self):  # the demo content is in the test database (conftest.py)
         self.user = self.login()
         self.home = HomePage.objects.get()
         self.index = ProductIndexPage.objects.get()
@@ -127,14 +126,27 @@ class AdminCreationTests(WagtailPageTestCase):
             assert response.status_code == 200, page
 
 
+def quietly(*args):
+    out = io.StringIO()
+    call_command("load_demo_content", *args, stdout=out)
+    return out.getvalue()
+
+
 @pytest.mark.django_db
-def test_demo_content_is_idempotent():
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+def test_demo_content_loads_into_an_empty_site_only():
     counts = (Page.objects.count(), Revision.objects.count(), Site.objects.count())
-    settings_row = OrganisationSettings.objects.get()
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    assert "already has content" in quietly("--if-empty")  # what `make run` does each start
     assert (Page.objects.count(), Revision.objects.count(), Site.objects.count()) == counts
-    assert OrganisationSettings.objects.get().pk == settings_row.pk
+    with pytest.raises(CommandError, match="already has content .* Use --force"):
+        quietly()
+    assert (Page.objects.count(), Revision.objects.count(), Site.objects.count()) == counts
+
+    # An empty site (what a fresh database has) gets the whole demo.
+    with announcements_recorded_elsewhere():
+        ChangeNotice.objects.all().delete()
+        Subprocessor.objects.all().delete()
+        HomePage.objects.get().delete()
+    assert "Demo content loaded" in quietly("--if-empty")
     assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage
     assert not Page.objects.filter(title__icontains="Welcome to your new Wagtail site").exists()
     slugs = set(ProductPage.objects.live().values_list("slug", flat=True))
@@ -142,10 +154,26 @@ def test_demo_content_is_idempotent():
 
 
 @pytest.mark.django_db
-def test_demo_content_keeps_editor_changes():
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+def test_make_run_again_never_resurrects_or_duplicates_editors_changes(client):
+    """The defect: renamed, retitled and deleted demo records came back on the next start."""
+    twilio = Subprocessor.objects.get(name="Twilio")
+    twilio.name = "Twilio Ireland"
+    twilio.publish(twilio.save_revision(), known_history=True)
+    notice = ChangeNotice.objects.get(title__startswith="Twilio")
+    notice.title = "SMS messages for Communications Hub to be sent by Twilio"
+    notice.save_revision().publish()
+    Subprocessor.objects.get(name="Amazon Web Services").delete()
+    ProductPage.objects.get(slug="pupil-asset").get_children().get(slug="security").delete()
     page = ProductPage.objects.get(slug="juniper-mis")
     page.summary = "Edited by marketing"
     page.save_revision().publish()
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    notices = ChangeNotice.objects.filter(live=True).count()
+
+    quietly("--if-empty")
+
+    assert not Subprocessor.objects.filter(name="Twilio").exists()
+    assert not Subprocessor.objects.filter(name="Amazon Web Services").exists()
+    assert ChangeNotice.objects.filter(live=True).count() == notices
+    assert not ChangeNotice.objects.filter(title__startswith="Twilio to send").exists()
+    assert client.get("/products/pupil-asset/security/").status_code == 404
     assert ProductPage.objects.get(slug="juniper-mis").summary == "Edited by marketing"

@@ -162,7 +162,7 @@ def test_home_page_mentions_the_retention_pages(client, demo):
 
 def test_demo_content_is_idempotent(demo):
     assert RetentionPage.objects.live().count() == 4
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))
+    call_command("load_demo_content", "--if-empty", stdout=open("/dev/null", "w"))
     assert RetentionPage.objects.count() == 4
 
 

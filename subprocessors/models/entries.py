@@ -35,6 +35,7 @@ class RecipientType(models.TextChoices):
     SUBPROCESSOR = "subprocessor", "Sub-processor"
     CONTROLLER = "controller", "Recipient in its own right"
     ON_INSTRUCTION = "on_instruction", "Recipient on the school's instruction"
+    IN_HOUSE = "in_house", "Not a recipient: run by us"
 
 
 RECIPIENT_TYPE_HELP = {
@@ -43,6 +44,8 @@ RECIPIENT_TYPE_HELP = {
     "the DfE receiving statutory returns.",
     RecipientType.ON_INSTRUCTION: "Receives or shares data because the school instructs it to, "
     "for example an integration partner the school has chosen.",
+    RecipientType.IN_HOUSE: "Named in our DPIA but run by us: no data goes to another "
+    "organisation. Listed so that schools can see why it is not a sub-processor.",
 }
 
 

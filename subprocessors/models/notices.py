@@ -233,6 +233,15 @@ class ChangeNotice(
 
     # --- public presentation ----------------------------------------------------------
 
+    @property
+    def headline(self):
+        """ "<kind>: <title>", as feeds show it, never repeating a kind the title already
+        starts with (titles drafted before this rule did)."""
+        label = self.get_kind_display()
+        if self.title.lower().startswith(f"{label.lower()}:"):
+            return self.title
+        return f"{label}: {self.title}"
+
     def status_on(self, day):
         return "in_effect" if self.effective_date <= day else "upcoming"
 

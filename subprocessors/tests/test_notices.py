@@ -10,7 +10,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.test.utils.form_data import rich_text
+from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from home.models import OrganisationSettings
 from products.models import ProductPage
@@ -445,3 +445,32 @@ def test_publishing_purges_the_public_register_from_the_cdn(demo, settings):
         published.get_absolute_url().lstrip("/"),
     ):
         assert path in paths, (path, sorted(paths))
+
+
+def test_the_notice_form_uses_labelled_checkbox_lists_and_says_each_problem_once(
+    client, demo, admin_user
+):
+    client.force_login(admin_user)
+    page = client.get("/admin/snippets/subprocessors/changenotice/add/").content.decode()
+    assert 'type="checkbox" name="subprocessors"' in page
+    assert 'type="checkbox" name="products"' in page
+    assert "<select" not in page.split('id="id_subprocessors"')[1].split("</div>")[0]
+    assert ">Sub-processors<" in page or "Sub-processors\n" in page
+    data = nested_form_data(
+        {
+            "kind": "addition",
+            "title": "Acme to send letters",
+            "summary": "Acme will print letters.",
+            "details": rich_text(""),
+            "effective_date": (TODAY + DAY).isoformat(),
+            "objection_deadline": TODAY.isoformat(),
+            "internal_note": "",
+        }
+    )
+    body = client.post("/admin/snippets/subprocessors/changenotice/add/", data).content.decode()
+    for message in [
+        "Choose the products this change affects",
+        "Choose the register entries this change concerns",
+        "Schools must have at least 30 days&#x27; notice",
+    ]:
+        assert body.count(message) == 1, message
