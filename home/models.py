@@ -1,135 +1,14 @@
-import re
+"""The hub's home page and plain content pages: the top layer, which shows the others."""
 
-from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from wagtail.admin.panels import FieldPanel, HelpPanel, MultiFieldPanel
-from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.admin.panels import FieldPanel, HelpPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-PLAIN_RICH_TEXT = ["bold", "italic", "link", "ol", "ul", "h3", "h4", "document-link"]
-
-# The ICO's registration numbers: two letters and six digits (e.g. ZA123456, ZB123456), or, for
-# older registrations, Z and seven digits (e.g. Z1234567).
-ICO_REGISTRATION_NUMBER = re.compile(r"[A-Z]{2}[0-9]{6}|Z[0-9]{7}")
-ICO_REGISTRATION_NUMBER_MESSAGE = (
-    "Enter the registration number exactly as the ICO register of fee payers shows it: two "
-    "letters and six digits, such as ZA123456 (older registrations: Z and seven digits, such as "
-    "Z1234567)."
-)
-
-
-@register_setting(icon="site")
-class OrganisationSettings(BaseGenericSetting):
-    """Organisation-wide facts, edited once and used on every page, feed and email."""
-
-    organisation_name = models.CharField(
-        max_length=200,
-        default="Juniper Education",
-        help_text="The name schools know us by, shown in the header, footer and page titles.",
-    )
-    legal_name = models.CharField(
-        max_length=255,
-        blank=True,
-        help_text="Registered company name, e.g. 'Juniper Education Services Ltd'.",
-    )
-    website = models.URLField(blank=True, help_text="Our main website, linked from the footer.")
-    dpo_name = models.CharField(
-        "DPO name or title",
-        max_length=200,
-        default="Data Protection Officer",
-        help_text="Who schools write to about data protection, e.g. 'Group Data Protection Officer'.",
-    )
-    dpo_email = models.EmailField(
-        "DPO email",
-        default="dpo@example.org",
-        help_text="Where schools send questions, rights requests and objections.",
-    )
-    dpo_postal_address = models.TextField(
-        "DPO postal address",
-        blank=True,
-        help_text="One line per row. Shown wherever we tell schools how to contact the DPO.",
-    )
-    ico_registration_number = models.CharField(
-        "ICO registration number",
-        max_length=20,
-        blank=True,
-        help_text="Our entry in the ICO register of fee payers, e.g. 'ZA123456'.",
-    )
-    security_contact_email = models.EmailField(
-        blank=True,
-        help_text="Where to report a security vulnerability (published in /.well-known/security.txt). "
-        "Falls back to the DPO email when empty.",
-    )
-    notice_period_days = models.PositiveSmallIntegerField(
-        "notice period (days)",
-        default=30,
-        validators=[MinValueValidator(1), MaxValueValidator(365)],
-        help_text="How many days' notice schools get before a sub-processor change takes effect.",
-    )
-    internal_note = models.TextField(
-        "Internal note (never shown publicly)",
-        blank=True,
-        help_text="For editors and the DPO only, e.g. which details are illustrative and must be "
-        "replaced before going live. Never shown on the public site.",
-    )
-
-    panels = [
-        MultiFieldPanel(
-            [FieldPanel("organisation_name"), FieldPanel("legal_name"), FieldPanel("website")],
-            heading="Organisation",
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("dpo_name"),
-                FieldPanel("dpo_email"),
-                FieldPanel("dpo_postal_address"),
-                FieldPanel("ico_registration_number"),
-            ],
-            heading="Data Protection Officer",
-        ),
-        MultiFieldPanel(
-            [FieldPanel("security_contact_email"), FieldPanel("notice_period_days")],
-            heading="Security and notice",
-        ),
-        MultiFieldPanel([FieldPanel("internal_note")], heading="For editors only"),
-    ]
-
-    class Meta:
-        verbose_name = "organisation settings"
-
-    def __str__(self):
-        return self.organisation_name
-
-    def clean(self):
-        super().clean()
-        # Accept what people paste ("za 123 456"), store it as the register shows it ("ZA123456").
-        number = re.sub(r"[\s-]", "", self.ico_registration_number or "").upper()
-        if number and not ICO_REGISTRATION_NUMBER.fullmatch(number):
-            raise ValidationError({"ico_registration_number": ICO_REGISTRATION_NUMBER_MESSAGE})
-        self.ico_registration_number = number
-
-    @property
-    def postal_address_lines(self):
-        return [line.strip() for line in self.dpo_postal_address.splitlines() if line.strip()]
-
-    @property
-    def security_email(self):
-        return self.security_contact_email or self.dpo_email
-
-
-class BreadcrumbsMixin:
-    """Gives a page's template its live ancestors (home first) as `breadcrumbs`."""
-
-    def get_breadcrumbs(self):
-        return list(self.get_ancestors().live().public().filter(depth__gt=1))
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = self.get_breadcrumbs()
-        return context
+from products.models import ProductPage, SecurityStatementPage
+from trusthub.core.mixins import BreadcrumbsMixin
+from trusthub.core.richtext import PLAIN_RICH_TEXT
 
 
 class HomePage(Page):
@@ -171,8 +50,6 @@ class HomePage(Page):
     ]
 
     def get_context(self, request, *args, **kwargs):
-        from products.models import ProductPage, SecurityStatementPage
-
         context = super().get_context(request, *args, **kwargs)
         context["products"] = (
             ProductPage.objects.live().public().descendant_of(self).order_by("path")

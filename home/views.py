@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from .models import OrganisationSettings
+from trusthub.core.models import OrganisationSettings
 
 
 def page_not_found(request, exception=None):

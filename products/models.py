@@ -11,32 +11,13 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from home.models import PLAIN_RICH_TEXT, BreadcrumbsMixin
+from trusthub.core.mixins import BreadcrumbsMixin, RequiredSlugMixin
+from trusthub.core.richtext import PLAIN_RICH_TEXT
 
 from . import blocks as pb
 from . import retention
 
 logger = logging.getLogger(__name__)
-
-
-class RequiredSlugMixin:
-    """For page types whose slug is part of the public URL contract: `required_slug` is the only
-    slug the page may have, and `required_slug_url` says where that puts the page."""
-
-    required_slug = ""
-    required_slug_url = ""
-
-    def clean(self):
-        from django.core.exceptions import ValidationError
-
-        super().clean()
-        if self.required_slug and self.slug != self.required_slug:
-            raise ValidationError(
-                {
-                    "slug": f"Use the slug '{self.required_slug}' so the page lives at "
-                    f"{self.required_slug_url}."
-                }
-            )
 
 
 def internal_note_field():

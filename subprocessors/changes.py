@@ -17,6 +17,8 @@ from django.utils import timezone
 from django_countries import countries
 from wagtail.log_actions import log
 
+from trusthub.core.models import notice_period_days
+
 from .models import (
     ChangeKind,
     ChangeNotice,
@@ -24,7 +26,6 @@ from .models import (
     RegisterSnapshot,
     Subprocessor,
     TransferSafeguard,
-    notice_period_days,
 )
 
 

@@ -17,7 +17,7 @@ from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 from wagtail.models import ModelLogEntry
 
-from home.models import OrganisationSettings
+from trusthub.core.models import OrganisationSettings
 
 from .models import ChangeNotice
 from .notices import live_notices, product_query, with_relations

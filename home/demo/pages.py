@@ -11,8 +11,9 @@ import datetime
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage, OrganisationSettings
+from home.models import HomePage
 from products.models import ProductIndexPage, ProductPage, RetentionPage, SecurityStatementPage
+from trusthub.core.models import OrganisationSettings
 
 
 def p(*paragraphs):

@@ -16,10 +16,11 @@ from django.utils import translation
 from wagtail.admin.panels import get_edit_handler
 from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
-from home.models import HomePage, OrganisationSettings, StandardPage
+from home.models import HomePage, StandardPage
 from products.models import ProductPage, RetentionPage, SecurityStatementPage
 from subprocessors.models import ChangeNotice, Subprocessor
-from trusthub.admin_dates import AdminDateField, AdminDateTimeField
+from trusthub.core.admin_dates import AdminDateField, AdminDateTimeField
+from trusthub.core.models import OrganisationSettings
 
 LONDON = ZoneInfo("Europe/London")
 JAN_15 = datetime.date(2027, 1, 15)

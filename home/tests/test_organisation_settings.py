@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from home.models import ICO_REGISTRATION_NUMBER_MESSAGE, OrganisationSettings
+from trusthub.core.models import ICO_REGISTRATION_NUMBER_MESSAGE, OrganisationSettings
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +77,7 @@ def test_ico_number_is_accepted_and_stored_as_the_register_shows_it(typed, store
 def test_the_settings_form_refuses_a_bad_ico_number_and_keeps_the_old_one(client, demo, admin_user):
     client.force_login(admin_user)
     org = OrganisationSettings.load()
-    url = reverse("wagtailsettings:edit", args=["home", "organisationsettings", org.pk])
+    url = reverse("wagtailsettings:edit", args=["core", "organisationsettings", org.pk])
     form = client.get(url)
     assert "Internal note (never shown publicly)" in text(form)
     data = {

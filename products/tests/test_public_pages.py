@@ -11,8 +11,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.documents.models import Document
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from home.models import OrganisationSettings
 from products.models import ProductIndexPage, ProductPage, SecurityStatementPage
+from trusthub.core.models import OrganisationSettings
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@
  *  2. when a picker's field changes, rewrites a date it can read unambiguously (YYYY-MM-DD or
  *     D/M/YYYY, plus an optional HH:MM on date-time fields) in the field's display format, e.g.
  *     2027-01-15 -> 15/01/2027, and leaves anything else exactly as typed, so that saving reports
- *     it as an error (trusthub/admin_dates.py) instead of storing a different date.
+ *     it as an error (trusthub/core/admin_dates.py) instead of storing a different date.
  */
 (function () {
   "use strict";

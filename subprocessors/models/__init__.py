@@ -9,7 +9,6 @@ from .entries import (
     Subprocessor,
     SubprocessorUse,
     TransferSafeguard,
-    notice_period_days,
     register_last_changed,
     today,
 )
@@ -28,7 +27,6 @@ __all__ = [
     "Subprocessor",
     "SubprocessorUse",
     "TransferSafeguard",
-    "notice_period_days",
     "register_last_changed",
     "today",
 ]

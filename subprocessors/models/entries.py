@@ -293,12 +293,6 @@ def today():
     return timezone.localdate()
 
 
-def notice_period_days():
-    from home.models import OrganisationSettings  # noqa: PLC0415 (home imports products)
-
-    return OrganisationSettings.load().notice_period_days
-
-
 def register_last_changed(day=None):
     """The most recent day the public register changed: a publish, a start or an end."""
     day = day or today()

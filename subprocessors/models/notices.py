@@ -21,7 +21,9 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from .entries import Subprocessor, notice_period_days, today
+from trusthub.core.models import notice_period_days
+
+from .entries import Subprocessor, today
 
 
 class ChangeKind(models.TextChoices):

@@ -17,9 +17,9 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from lxml import etree
 
-from home.models import OrganisationSettings
 from products.models import ProductPage
 from subprocessors.models import ChangeNotice, Subprocessor
+from trusthub.core.models import OrganisationSettings
 
 pytestmark = pytest.mark.django_db
 

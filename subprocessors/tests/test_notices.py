@@ -12,9 +12,9 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
-from home.models import OrganisationSettings
 from products.models import ProductPage
 from subprocessors.models import ChangeNotice, RegisterChange, Subprocessor
+from trusthub.core.models import OrganisationSettings
 
 from .factories import make_entry
 

@@ -36,6 +36,7 @@ def require_env(name):
 
 
 INSTALLED_APPS = [
+    "trusthub.core",
     "home",
     "products",
     "subprocessors",
@@ -137,7 +138,7 @@ WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "csv", "xlsx"]
 # How admin date pickers show dates. Editors may also type 2027-01-15: every admin date field
-# reads YYYY-MM-DD and DD/MM/YYYY and never swaps in another date (trusthub/admin_dates.py).
+# reads YYYY-MM-DD and DD/MM/YYYY and never swaps in another date (trusthub/core/admin_dates.py).
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
