@@ -7,21 +7,21 @@ class SubprocessorsConfig(AppConfig):
     verbose_name = "Sub-processors"
 
     def ready(self):
-        from django.db.models.signals import post_delete
-        from wagtail.signals import published, unpublished
+        # Signal receivers need the models, which exist only once apps are ready.
+        from django.db.models.signals import post_delete  # noqa: PLC0415
+        from wagtail.signals import published, unpublished  # noqa: PLC0415
 
-        from .cache import purge_register
-        from .changes import on_deleted, on_published, on_unpublished
-        from .models import ChangeNotice, Subprocessor
+        from .cache import purge_register  # noqa: PLC0415
+        from .changes import on_deleted, on_published, on_unpublished  # noqa: PLC0415
+        from .models import ChangeNotice, Subprocessor  # noqa: PLC0415
 
-        published.connect(on_published, dispatch_uid="subprocessors_register_change")
-        unpublished.connect(on_unpublished, dispatch_uid="subprocessors_register_removal")
-        post_delete.connect(
-            on_deleted, sender=Subprocessor, dispatch_uid="subprocessors_register_deletion"
-        )
-        for signal in (published, unpublished):
-            signal.connect(purge_register, dispatch_uid=f"subprocessors_purge_{signal}")
+        published.connect(on_published, sender=Subprocessor, dispatch_uid="register_change")
+        unpublished.connect(on_unpublished, sender=Subprocessor, dispatch_uid="register_removal")
+        post_delete.connect(on_deleted, sender=Subprocessor, dispatch_uid="register_deletion")
         for model in (Subprocessor, ChangeNotice):
-            post_delete.connect(
-                purge_register, sender=model, dispatch_uid=f"subprocessors_purge_{model}"
-            )
+            for signal in (published, unpublished, post_delete):
+                signal.connect(
+                    purge_register,
+                    sender=model,
+                    dispatch_uid=f"purge_{model.__name__}_{id(signal)}",
+                )

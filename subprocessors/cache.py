@@ -11,7 +11,7 @@ from wagtail.models import Site
 
 from products.models import ProductPage
 
-from .models import ChangeNotice, Subprocessor
+from .models import ChangeNotice
 
 REGISTER_PATHS = [
     "/",
@@ -37,7 +37,7 @@ def public_urls(instance):
 
 
 def purge_register(sender, instance, **kwargs):
+    """Connected for Subprocessor and ChangeNotice only (apps.py)."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
-    if isinstance(instance, Subprocessor | ChangeNotice):
-        purge_urls_from_cache(public_urls(instance))
+    purge_urls_from_cache(public_urls(instance))

@@ -10,8 +10,6 @@ record a RegisterChange linked to the notice that announced it, or draft one.
 """
 
 import datetime
-import threading
-from contextlib import contextmanager
 
 from django.utils import timezone
 from django_countries import countries
@@ -215,23 +213,11 @@ def record(entry, changes, kind, product_ids=None, name=""):
     )
 
 
-_state = threading.local()
-
-
-@contextmanager
-def announcements_recorded_elsewhere():
-    """For loading known history (demo content): take snapshots, draft no notices."""
-    _state.suppressed = True
-    try:
-        yield
-    finally:
-        _state.suppressed = False
-
-
 def on_published(sender, instance, revision=None, **kwargs):
-    if not isinstance(instance, Subprocessor):
-        return
-    if getattr(_state, "suppressed", False):
+    """A register entry went live: record what schools would see change. Publishing known
+    history (`publish(..., known_history=True)`, e.g. the demo loader) only takes the
+    snapshot: that history was announced elsewhere."""
+    if getattr(revision, "known_history", False):
         entry = Subprocessor.objects.get(pk=instance.pk)
         RegisterSnapshot.objects.update_or_create(
             subprocessor=entry, defaults={"data": snapshot(entry)}
@@ -261,15 +247,13 @@ def record_register_change(pk):
 def on_unpublished(sender, instance, **kwargs):
     """An entry taken off the public register is a removal schools must be told about. Its
     snapshot is emptied, not deleted: notices older than this never announce its return."""
-    if not isinstance(instance, Subprocessor) or getattr(_state, "suppressed", False):
-        return
     RegisterSnapshot.objects.update_or_create(subprocessor_id=instance.pk, defaults={"data": {}})
     record(instance, [f"{instance.name} removed from the register."], ChangeKind.REMOVAL)
 
 
 def on_deleted(sender, instance, **kwargs):
     """Deleting a live entry removes it from the public register: record that by name."""
-    if not instance.live or getattr(_state, "suppressed", False):
+    if not instance.live:
         return
     record(
         None,

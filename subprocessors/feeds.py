@@ -20,7 +20,7 @@ from wagtail.models import ModelLogEntry
 from trusthub.core.models import OrganisationSettings
 
 from .models import ChangeNotice
-from .notices import live_notices, product_query, with_relations
+from .notices import live_notices, with_relations
 from .register import RegisterFilter
 
 EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
@@ -107,13 +107,15 @@ class ChangeNoticeFeed(Feed):
         return f"{flt.org.organisation_name}: sub-processor changes{suffix}"
 
     def link(self, flt):
-        return "/subprocessors/changes/" + product_query(flt.products)
+        return "/subprocessors/changes/" + flt.query_string(include_type=False)
 
     def feed_url(self, flt):
-        return flt.request.path + product_query(flt.products)
+        return flt.request.path + flt.query_string(include_type=False)
 
     def feed_guid(self, flt):
-        return flt.request.build_absolute_uri(flt.request.path + product_query(flt.products))
+        return flt.request.build_absolute_uri(
+            flt.request.path + flt.query_string(include_type=False)
+        )
 
     def description(self, flt):
         return (

@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
 from django.utils import timezone
-from django.utils.http import urlencode
 from django_countries import countries
 from wagtail.models import Revision
 
@@ -31,13 +30,6 @@ def with_relations(qs):
         Prefetch("products", queryset=ProductPage.objects.live().public().order_by("path")),
         Prefetch("subprocessors", queryset=Subprocessor.objects.filter(live=True)),
     )
-
-
-def product_query(products):
-    """'?product=a&product=b' for the selected products, or ''."""
-    if not products:
-        return ""
-    return "?" + urlencode([("product", p.slug) for p in products])
 
 
 @dataclass

@@ -1,13 +1,13 @@
 from django.urls import path
 
-from . import feeds, views
+from . import exports, feeds, views
 
 app_name = "subprocessors"
 
 urlpatterns = [
     path("", views.register, name="register"),
-    path("register.csv", views.register_csv, name="register_csv"),
-    path("register.json", views.register_json, name="register_json"),
+    path("register.csv", exports.register_csv, name="register_csv"),
+    path("register.json", exports.register_json, name="register_json"),
     path("changes/", views.notice_list, name="changes"),
     path("changes/<int:pk>/", views.notice_detail, name="notice"),
     path("changes/feed.rss", feeds.rss_feed, name="feed_rss"),

@@ -172,6 +172,7 @@ class AnnouncedChangesMixin:
         """Publish, unless that makes an unannounced addition live. `known_history=True` is
         for loading what was already announced elsewhere (demo content, imports)."""
         if known_history:
+            revision.known_history = True  # read by the `published` handler (changes.py)
             return super().publish(revision, *args, **kwargs)
         candidate = revision.as_object()
         problems = candidate.unannounced_additions()

@@ -1,37 +1,29 @@
-"""Demo register entries: every recipient in the three seed DPIA tables, linked to products.
+"""Demo register entries: every recipient in the three seed DPIAs' sharing tables, and those
+the Juniper MIS DPIA names in its security section, linked to products.
 
-Idempotent: an entry is created (and published) only when no entry of that name exists.
+Published as known history (announced by the demo notices), with an internal note saying which
+facts are illustrative. Created only when no entry of that name exists.
 """
-
-import datetime
-
-from django.utils import timezone
 
 from products.models import ProductPage
 
-from .changes import announcements_recorded_elsewhere
-from .models import ChangeKind, ChangeNotice, Subprocessor, SubprocessorUse
-from .models import RecipientType as RT
-from .models import TransferSafeguard as TS
-
-PP, MIS, PA, CH = "pupil-progress", "juniper-mis", "pupil-asset", "communications-hub"
-PP_SINCE = datetime.date(2025, 7, 4)
-MIS_SINCE = datetime.date(2024, 6, 4)
-CH_SINCE = datetime.date(2025, 11, 25)
-
-PUPILS_STAFF = "Pupils; school staff users"
-SUPPORT_DATA = (
-    "Names and business contact details of school staff users; the content of support requests"
+from ..models import RecipientType as RT
+from ..models import Subprocessor, SubprocessorUse
+from ..models import TransferSafeguard as TS
+from .facts import (
+    CH,
+    CH_SINCE,
+    ILLUSTRATIVE,
+    MIS,
+    MIS_SINCE,
+    PA,
+    PP,
+    PP_SINCE,
+    PUPILS_STAFF,
+    STAFF_USERS,
+    SUPPORT_DATA,
+    use,
 )
-STAFF_USERS = "School staff users"
-ILLUSTRATIVE = "Illustrative demo data, not from the seed DPIAs: "
-
-
-def use(purpose, start_date=None, data_subjects=None):
-    """A product's use of an entry where its start date or data subjects differ from the
-    entry's defaults (`start_date`, `data_subjects` in the spec)."""
-    return {"purpose": purpose, "start_date": start_date, "data_subjects": data_subjects}
-
 
 ENTRIES = [
     {
@@ -399,8 +391,7 @@ def _internal_note(spec):
 
 def ensure_entries():
     """Create and publish missing entries. Returns how many were created."""
-    with announcements_recorded_elsewhere():  # the demo notices below announce them
-        return _ensure_entries()
+    return _ensure_entries()  # published as known history: the demo notices announce them
 
 
 def _ensure_entries():
@@ -422,105 +413,3 @@ def _ensure_entries():
         entry.publish(entry.save_revision(), known_history=True)
         created += 1
     return created
-
-
-INTERCOM_MOVE = "Intercom to hold Pupil Progress support conversations in the UK"
-
-
-def _notices():
-    """Past notices with fixed dates, and one upcoming notice inside its objection window."""
-    today = timezone.localdate()
-    day = datetime.timedelta(days=1)
-    return [
-        {
-            "kind": ChangeKind.ADDITION,
-            "title": "Thinkific to host the Pupil Progress Academy",
-            "subprocessors": ["Thinkific"],
-            "products": [PP],
-            "summary": "We will use Thinkific, based in Canada, to host the Pupil Progress "
-            "Academy, our online training for school staff. Canada has UK adequacy "
-            "regulations, so no extra transfer safeguard is needed.",
-            "notice_date": datetime.date(2025, 6, 2),
-            "effective_date": PP_SINCE,
-            "objection_deadline": datetime.date(2025, 6, 27),
-        },
-        {
-            "kind": ChangeKind.ADDITION,
-            "title": "Twilio to send SMS messages for Communications Hub",
-            "subprocessors": ["Twilio"],
-            "products": [CH],
-            "summary": "Communications Hub will send SMS text messages through Twilio. Parents' "
-            "mobile numbers and message text are processed in the USA under the UK–US data "
-            "bridge.",
-            "notice_date": datetime.date(2025, 10, 20),
-            "effective_date": CH_SINCE,
-            "objection_deadline": datetime.date(2025, 11, 17),
-        },
-        {
-            "kind": ChangeKind.ADDITION,
-            "title": "Amazon Simple Email Service to send email for Communications Hub",
-            "subprocessors": ["Amazon Simple Email Service"],
-            "products": [CH],
-            "summary": "Communications Hub will send email through Amazon Simple Email Service "
-            "in the UK.",
-            "notice_date": datetime.date(2025, 10, 20),
-            "effective_date": CH_SINCE,
-            "objection_deadline": datetime.date(2025, 11, 17),
-        },
-        {
-            "kind": ChangeKind.LOCATION,
-            "title": INTERCOM_MOVE,
-            "subprocessors": ["Intercom"],
-            "products": [PP],
-            "summary": "Intercom will move the support conversations of Pupil Progress users "
-            "from its EU data centres to its UK hosting. Processing in the UK is not a "
-            "restricted transfer.",
-            "notice_date": today - 5 * day,
-            "effective_date": today + 30 * day,
-            "objection_deadline": today + 23 * day,
-        },
-    ]
-
-
-def ensure_notices():
-    """Create and publish missing demo notices, as published on their notice dates. Returns
-    how many were created."""
-    products = {p.slug: p for p in ProductPage.objects.all()}
-    created = 0
-    for spec in _notices():
-        if ChangeNotice.objects.filter(title=spec["title"]).exists():
-            continue
-        fields = {k: v for k, v in spec.items() if k not in ("subprocessors", "products")}
-        published = timezone.make_aware(
-            datetime.datetime.combine(fields.pop("notice_date"), datetime.time(9, 0))
-        )
-        notice = ChangeNotice(
-            **fields,
-            live=False,
-            first_published_at=published,
-            internal_note=ILLUSTRATIVE + "the seeds record no change notices; this notice, "
-            "its wording and its dates are examples.",
-        )
-        notice.full_clean(exclude=["subprocessors", "products"])
-        notice.save()
-        notice.subprocessors.set(Subprocessor.objects.filter(name__in=spec["subprocessors"]))
-        notice.products.set([products[s] for s in spec["products"] if s in products])
-        notice.save()
-        notice.save_revision().publish()
-        ChangeNotice.objects.filter(pk=notice.pk).update(last_published_at=published)
-        if spec["title"] == INTERCOM_MOVE:
-            schedule_intercom_move(notice.effective_date)
-        created += 1
-    return created
-
-
-def schedule_intercom_move(effective_date):
-    """The register change the upcoming notice announces, scheduled for its effective day:
-    `publish_scheduled` makes it live then, with no one touching it."""
-    entry = Subprocessor.objects.get(name="Intercom")
-    entry.countries = ["GB"]
-    entry.transfer_safeguard = TS.NOT_RESTRICTED
-    entry.go_live_at = timezone.make_aware(
-        datetime.datetime.combine(effective_date, datetime.time(0, 5))
-    )
-    entry.save_revision().publish()
