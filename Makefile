@@ -12,8 +12,9 @@ export HOST PORT
 $(VENV)/.installed: requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required (looked for $(PYTHON))."; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.lock
+	# uv installs the same locked versions as pip would, in a third of the time.
+	$(PY) -m pip install --quiet uv==0.13.9
+	$(VENV)/bin/uv pip install --python $(PY) --quiet -r requirements.lock
 	touch $@
 
 ## make run: install, migrate the embedded SQLite database, load demo content, serve on HOST:PORT

@@ -131,7 +131,8 @@ def report(title, urls):
 
 def main():
     call_command("migrate", verbosity=0, interactive=False)
-    call_command("load_demo_content", stdout=open(os.devnull, "w"))
+    with open(os.devnull, "w") as quiet:
+        call_command("load_demo_content", stdout=quiet)
     report(
         "Demo content",
         [

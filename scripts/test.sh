@@ -9,6 +9,8 @@ VENV=.venv
 echo "== ruff"
 "$VENV/bin/ruff" check .
 "$VENV/bin/ruff" format --check .
+echo "== import contracts (layers, no cycles)"
+"$VENV/bin/lint-imports"
 
 if [[ -z "${DATABASE_URL:-}" ]]; then
   exec bash scripts/with-postgres.sh bash scripts/test.sh "$@"
@@ -27,4 +29,5 @@ SECRET_KEY=check-deploy-only-$(date +%s)-not-a-real-secret-key-0123456789abcdef 
 echo "== pytest"
 # Browser tests drive a live server from pytest's (sync) Playwright fixtures.
 export DJANGO_ALLOW_ASYNC_UNSAFE=true
-"$VENV/bin/python" -m pytest "$@"
+# One worker per core (pytest-xdist); each builds its own test database and demo site once.
+"$VENV/bin/python" -m pytest -n "${PYTEST_WORKERS:-auto}" "$@"

@@ -1,7 +1,6 @@
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
-from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -20,9 +19,9 @@ if getattr(settings, "LOCAL_DEVELOPMENT", False):
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [
-    # Wagtail's catch-all only matches "slug/" paths; let routable pages answer file-like leaves
-    # such as /products/<slug>/retention/timeline.json and timeline.ics (RetentionPage routes).
-    re_path(r"^((?:[\w\-]+/)+timeline\.(?:json|ics))$", wagtail_views.serve),
+    # File-like leaves beside the product pages (timeline.json, timeline.ics), before Wagtail's
+    # catch-all, which serves only "slug/" paths.
+    path("", include("products.urls")),
     path("", include(wagtail_urls)),
 ]
 

@@ -2,7 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
-import home.models
+import trusthub.core.mixins
 import wagtail.fields
 from django.conf import settings
 from django.db import migrations, models
@@ -58,6 +58,6 @@ class Migration(migrations.Migration):
             options={
                 'abstract': False,
             },
-            bases=(home.models.BreadcrumbsMixin, 'wagtailcore.page'),
+            bases=(trusthub.core.mixins.BreadcrumbsMixin, 'wagtailcore.page'),
         ),
     ]

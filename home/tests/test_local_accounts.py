@@ -4,6 +4,7 @@ import importlib
 import io
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
@@ -179,8 +180,6 @@ def test_the_editor_signs_in_reaches_the_admin_but_cannot_publish(local, client,
 
 
 def remove_wagtail_default_roles():
-    from django.apps import apps
-
     migration = importlib.import_module(
         "subprocessors.migrations.0006_remove_wagtail_default_roles"
     )

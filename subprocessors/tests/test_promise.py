@@ -3,83 +3,63 @@ live change notice announced it with the full notice period, unless the DPO reco
 change (shown on the public notice). Removals go live at once and are still announced."""
 
 import datetime
+import io
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import ModelLogEntry, Revision
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from products.models import ProductPage
 from subprocessors.models import ChangeNotice, RegisterChange, Subprocessor
 from subprocessors.models.promise import UnannouncedChange
 
+from .factories import ENTRY_ADD_URL as ADD_URL
+from .factories import ENTRY_EDIT_URL as EDIT_URL
+from .factories import dpo_user, editor_user, entry_form
+
 pytestmark = pytest.mark.django_db
 
-ADD_URL = "/admin/snippets/subprocessors/subprocessor/add/"
-EDIT_URL = "/admin/snippets/subprocessors/subprocessor/edit/{pk}/"
 TODAY = timezone.localdate()
 PUBLISH = {"action-publish": "action-publish"}
 
 
 @pytest.fixture
 def dpo(django_user_model):
-    user = django_user_model.objects.create_user("dpo", "dpo@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Data Protection Officer"))
-    return user
+    return dpo_user(django_user_model)
 
 
 @pytest.fixture
 def editor(django_user_model):
-    user = django_user_model.objects.create_user("editor", "editor@example.org", "pw")
-    user.groups.add(Group.objects.get(name="Privacy editor"))
-    return user
+    return editor_user(django_user_model)
 
 
-def entry_form(name, uses, countries=("US",), safeguard="uk_us_data_bridge", **extra):
-    """The admin form for a register entry; `uses` are (product, start date, existing use id)."""
-    data = {
-        "name": name,
-        "legal_entity": "",
-        "recipient_type": "subprocessor",
-        "role_note": "",
-        "description": "Monitors the service.",
-        "transfer_safeguard": safeguard,
-        "data_categories": "Error reports",
-        "privacy_notice_url": "",
-        "end_date": "",
-        "internal_note": "",
-        "uses": inline_formset(
-            [
-                {
-                    "id": use_id or "",
-                    "product": product.pk,
-                    "purpose": "Monitoring",
-                    "start_date": start.isoformat(),
-                    "data_subjects": "School staff users",
-                }
-                for product, start, use_id in uses
-            ],
-            initial=sum(1 for *_rest, use_id in uses if use_id),
-        ),
-        **extra,
-    }
-    return {**nested_form_data(data), "countries": list(countries)}
+def new_entry_form(name, uses):
+    """A US monitoring supplier; `uses` are (product, start date, existing use id)."""
+    return entry_form(
+        name,
+        [
+            {"product": p, "start_date": start, "id": use_id, "purpose": "Monitoring"}
+            for p, start, use_id in uses
+        ],
+        countries=["US"],
+        safeguard="uk_us_data_bridge",
+        description="Monitors the service.",
+        data_categories="Error reports",
+    )
 
 
 def twilio_form(twilio, **changes):
     use = twilio.uses.get()
-    form = entry_form(
+    return entry_form(
         twilio.name,
-        [(use.product, use.start_date, use.pk)],
+        [{"product": use.product, "start_date": use.start_date, "id": use.pk}],
         countries=changes.pop("countries", [c.code for c in twilio.countries]),
         safeguard=twilio.transfer_safeguard,
+        description=twilio.description,
+        data_categories=twilio.data_categories,
         **changes,
     )
-    form["description"] = twilio.description
-    form["data_categories"] = twilio.data_categories
-    return form
 
 
 def test_a_new_subprocessor_goes_live_only_after_its_notice(client, dpo):
@@ -87,7 +67,7 @@ def test_a_new_subprocessor_goes_live_only_after_its_notice(client, dpo):
     client.force_login(dpo)
     mis = ProductPage.objects.get(slug="juniper-mis")
     start = TODAY + datetime.timedelta(days=10)
-    form = entry_form("Datadog", [(mis, start, None)])
+    form = new_entry_form("Datadog", [(mis, start, None)])
 
     refused = client.post(ADD_URL, {**form, **PUBLISH})
     assert refused.status_code == 200
@@ -109,7 +89,7 @@ def test_a_new_subprocessor_goes_live_only_after_its_notice(client, dpo):
     # Publishing still refused, with a link to the drafted notice.
     use_id = entry.uses.get().pk
     edit = EDIT_URL.format(pk=entry.pk)
-    refused = client.post(edit, {**entry_form("Datadog", [(mis, start, use_id)]), **PUBLISH})
+    refused = client.post(edit, {**new_entry_form("Datadog", [(mis, start, use_id)]), **PUBLISH})
     body = refused.content.decode()
     assert f'href="/admin/snippets/subprocessors/changenotice/edit/{notice.pk}/"' in body
     assert not Subprocessor.objects.get(pk=entry.pk).live
@@ -117,12 +97,12 @@ def test_a_new_subprocessor_goes_live_only_after_its_notice(client, dpo):
     # The DPO publishes the notice; a start before its effective date is still refused ...
     notice.save_revision(user=dpo).publish(user=dpo)
     notice.refresh_from_db()
-    refused = client.post(edit, {**entry_form("Datadog", [(mis, start, use_id)]), **PUBLISH})
+    refused = client.post(edit, {**new_entry_form("Datadog", [(mis, start, use_id)]), **PUBLISH})
     assert f"start on {notice.effective_date:%-d %B %Y} or later" in refused.content.decode()
     assert not Subprocessor.objects.get(pk=entry.pk).live
 
     # ... and on its effective date the entry goes live, shown as upcoming until then.
-    on_time = entry_form("Datadog", [(mis, notice.effective_date, use_id)])
+    on_time = new_entry_form("Datadog", [(mis, notice.effective_date, use_id)])
     assert client.post(edit, {**on_time, **PUBLISH}).status_code == 302
     assert Subprocessor.objects.get(pk=entry.pk).live
     client.logout()
@@ -223,7 +203,7 @@ def test_a_scheduled_change_whose_notice_was_withdrawn_is_held_back():
     Revision.objects.filter(pk=scheduled.pk).update(
         approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1)
     )
-    call_command("publish_scheduled", stdout=open("/dev/null", "w"))
+    call_command("publish_scheduled", stdout=io.StringIO())
     assert [c.code for c in Subprocessor.objects.get(pk=intercom.pk).countries] == ["EU"]
     assert Revision.objects.get(pk=scheduled.pk).approved_go_live_at is None
     held = RegisterChange.unannounced().get(subprocessor=intercom, notice=None)

@@ -2,10 +2,11 @@
 
 import pytest
 from django.core.exceptions import ValidationError
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from products.models import ProductPage
 from subprocessors.models import Subprocessor
+
+from .factories import entry_form
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def test_uk_only_processing_is_not_a_restricted_transfer():
 def test_end_date_cannot_precede_a_products_start_date(client, demo, admin_user):
     client.force_login(admin_user)
     product = ProductPage.objects.get(slug="pupil-asset")
-    data = _admin_form([{"product": product.pk, "purpose": "One"}])
+    data = _admin_form([{"product": product, "purpose": "One"}])
     data["end_date"] = "2025-12-31"
     response = client.post("/admin/snippets/subprocessors/subprocessor/add/", data)
     assert response.status_code == 200
@@ -58,28 +59,14 @@ def test_country_code_must_exist():
 
 
 def _admin_form(uses):
-    return {"countries": ["GB"]} | nested_form_data(
-        {
-            "name": "Acme Messaging",
-            "legal_entity": "",
-            "recipient_type": "subprocessor",
-            "description": "Sends messages",
-            "transfer_safeguard": "not_restricted",
-            "data_categories": "Phone numbers",
-            "privacy_notice_url": "",
-            "end_date": "",
-            "uses": inline_formset(
-                [{"start_date": "2026-01-01", "data_subjects": "Parents"} | use for use in uses]
-            ),
-        }
-    )
+    return entry_form("Acme Messaging", uses)
 
 
 def test_admin_rejects_the_same_product_twice(client, demo, admin_user):
     client.force_login(admin_user)
     product = ProductPage.objects.get(slug="pupil-asset")
     data = _admin_form(
-        [{"product": product.pk, "purpose": "One"}, {"product": product.pk, "purpose": "Two"}]
+        [{"product": product, "purpose": "One"}, {"product": product, "purpose": "Two"}]
     )
     response = client.post("/admin/snippets/subprocessors/subprocessor/add/", data)
     assert response.status_code == 200
@@ -90,7 +77,7 @@ def test_admin_rejects_the_same_product_twice(client, demo, admin_user):
 def test_admin_rejects_bad_country_and_missing_safeguard(client, demo, admin_user):
     client.force_login(admin_user)
     product = ProductPage.objects.get(slug="pupil-asset")
-    data = _admin_form([{"product": product.pk, "purpose": "One"}])
+    data = _admin_form([{"product": product, "purpose": "One"}])
     data["countries"] = ["ZZ"]
     response = client.post("/admin/snippets/subprocessors/subprocessor/add/", data)
     assert response.status_code == 200

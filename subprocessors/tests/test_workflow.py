@@ -3,49 +3,22 @@
 import pytest
 from django.contrib.auth.models import Group
 from wagtail.models import WorkflowState
-from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from products.models import ProductPage
 from subprocessors.models import ChangeNotice, Subprocessor
 
+from .factories import ENTRY_ADD_URL as ADD_URL
+from .factories import entry_form, user_in
+
 pytestmark = pytest.mark.django_db
 
-ADD_URL = "/admin/snippets/subprocessors/subprocessor/add/"
 
-
-def user_in(django_user_model, group_name, username):
-    user = django_user_model.objects.create_user(username, f"{username}@example.org", "pw")
-    user.groups.add(Group.objects.get(name=group_name))
-    return user
-
-
-def form(product, use_id=None, start="2027-03-01", **extra):
-    data = {
-        "name": "Acme Messaging",
-        "legal_entity": "Acme Ltd",
-        "recipient_type": "subprocessor",
-        "description": "Sends messages",
-        "countries": ["GB"],
-        "transfer_safeguard": "not_restricted",
-        "data_categories": "Phone numbers",
-        "privacy_notice_url": "",
-        "end_date": "",
-        "uses": inline_formset(
-            [
-                {
-                    "product": product.pk,
-                    "purpose": "Texts",
-                    "start_date": start,
-                    "data_subjects": "Parents",
-                    "id": use_id or "",
-                }
-            ],
-            initial=1 if use_id else 0,
-        ),
-    }
-    data.update(extra)
-    countries = data.pop("countries")
-    return {**nested_form_data(data), "countries": countries}
+def form(product, use_id=None, start="2027-03-01"):
+    return entry_form(
+        "Acme Messaging",
+        [{"product": product, "id": use_id, "start_date": start}],
+        legal_entity="Acme Ltd",
+    )
 
 
 def test_roles_and_workflow_exist(demo):

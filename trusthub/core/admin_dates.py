@@ -16,6 +16,8 @@ anything else with today's date (issue 10). The fix has two halves:
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from wagtail.admin.forms.models import register_form_field_override
+from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 
 DATE_INPUT_FORMATS = ["%Y-%m-%d", "%d/%m/%Y"]
 DATETIME_INPUT_FORMATS = [
@@ -67,10 +69,7 @@ class AdminDateTimeField(_NamesTheValue, forms.DateTimeField):
 
 def register_admin_date_fields():
     """Use these fields, with Wagtail's own picker widgets, for every model date field in the
-    admin. Must run before any admin form class is built: ``home.apps.HomeConfig.ready``."""
-    from wagtail.admin.forms.models import register_form_field_override
-    from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
-
+    admin. Must run before any admin form class is built: ``trusthub.core.apps.CoreConfig.ready``."""
     register_form_field_override(
         models.DateField, override={"form_class": AdminDateField, "widget": AdminDateInput}
     )
