@@ -7,6 +7,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
 from modelcluster.fields import ParentalManyToManyField
@@ -194,20 +195,35 @@ class ChangeNotice(
         if errors:
             raise ValidationError(errors)
 
-    def save(self, *args, **kwargs):
-        if self.live and self.first_published_at:
-            self._fix_dates_on_publication()
-            self._record_correction()
-        super().save(*args, **kwargs)
+    def publish(self, revision, *args, **kwargs):
+        """Publishing decides the notice's dates: the revision published carries them.
 
-    def _fix_dates_on_publication(self):
-        """The notice date is the day schools are told. First published later than planned (a
-        late approval), the effective date and objection deadline move by the delay, so schools
-        keep the full notice period and objection window."""
-        published_on = timezone.localdate(self.first_published_at)
+        A scheduled approval only schedules (the dates are settled when it goes live)."""
+        candidate = revision.as_object()
+        now = timezone.now()
+        corrected = False
+        if not (candidate.go_live_at and candidate.go_live_at > now):
+            before = ChangeNotice.objects.filter(pk=self.pk, live=True).first()
+            candidate.settle_dates(now)
+            corrected = before is not None and candidate.differs_publicly_from(before)
+            revision.content = candidate.serializable_data()
+            revision.save(update_fields=["content"])
+        result = super().publish(revision, *args, **kwargs)
+        if corrected:
+            # Its correction time is its publication time, which Wagtail has just set.
+            ChangeNotice.objects.filter(pk=self.pk).update(corrected_at=F("last_published_at"))
+        return result
+
+    def settle_dates(self, now):
+        """The notice date is the day schools are told: the day it is first published. First
+        published later than planned (a late approval), the effective date and objection
+        deadline move by the delay, so schools keep the full notice period and objection
+        window. A re-publication (a correction) keeps its dates: clean() checked them."""
+        first_time = self.first_published_at is None
+        published_on = timezone.localdate(self.first_published_at or now)
         self.notice_date = published_on
-        if self.first_published_at != self.last_published_at or self.is_urgent:
-            return  # a correction: clean() has checked its dates against the notice date
+        if not first_time or self.is_urgent:
+            return
         earliest = published_on + datetime.timedelta(days=notice_period_days())
         if self.effective_date < earliest:
             delay = earliest - self.effective_date
@@ -216,22 +232,18 @@ class ChangeNotice(
 
     PUBLIC_FIELDS = ("kind", "title", "summary", "details", "effective_date", "objection_deadline")
 
-    def _record_correction(self):
-        """A re-publication that changes what schools read is a correction: feeds show its
-        time as the item's updated time. Re-approving unchanged text is not."""
-        if not self.pk or not self.last_published_at:
-            return
-        before = ChangeNotice.objects.filter(pk=self.pk, live=True).first()
-        if before is None or before.last_published_at == self.last_published_at:
-            return
-        changed = any(getattr(before, f) != getattr(self, f) for f in self.PUBLIC_FIELDS)
-        changed = changed or before.all_products != self.all_products
+    def differs_publicly_from(self, before):
+        """Whether schools would read something different from `before` (the live notice): a
+        re-publication that does is a correction; re-approving unchanged text is not."""
+        if any(getattr(before, f) != getattr(self, f) for f in self.PUBLIC_FIELDS):
+            return True
+        if before.all_products != self.all_products:
+            return True
         for relation in ("products", "subprocessors"):
             old = set(getattr(before, relation).values_list("pk", flat=True))
-            new = {obj.pk for obj in getattr(self, relation).all()}
-            changed = changed or old != new
-        if changed:
-            self.corrected_at = self.last_published_at
+            if old != {obj.pk for obj in getattr(self, relation).all()}:
+                return True
+        return False
 
     # --- public presentation ----------------------------------------------------------
 
