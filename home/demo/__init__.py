@@ -1,1 +1,1 @@
-"""Demo content drawn from the seed DPIAs. Loaded by `manage.py load_demo_content`."""
+"""The home page and the default site, for `manage.py load_demo_content`."""

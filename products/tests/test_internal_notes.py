@@ -7,9 +7,9 @@ import pytest
 
 from products.models import ProductPage, RetentionPage, SecurityStatementPage
 
-pytestmark = pytest.mark.django_db
+from .factories import SLUGS
 
-SLUGS = ["pupil-progress", "juniper-mis", "pupil-asset", "communications-hub"]
+pytestmark = pytest.mark.django_db
 LABEL = "Internal note (never shown publicly)"
 
 

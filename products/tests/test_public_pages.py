@@ -6,21 +6,15 @@ import re
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.documents.models import Document
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from products.models import ProductIndexPage, ProductPage, SecurityStatementPage
+from products.models import ProductPage, SecurityStatementPage
 from trusthub.core.models import OrganisationSettings
 
+from .factories import SLUGS, add_products, count_queries, text
+
 pytestmark = pytest.mark.django_db
-
-SLUGS = ["pupil-progress", "juniper-mis", "pupil-asset", "communications-hub"]
-
-
-def text(response):
-    return re.sub(r"\s+", " ", response.content.decode())
 
 
 def test_home_shows_who_we_are_products_dpo_and_security(client, demo):
@@ -261,34 +255,6 @@ def test_security_txt(client, demo):
     )
 
 
-def _queries(client, url):
-    with CaptureQueriesContext(connection) as ctx:
-        assert client.get(url).status_code == 200
-    return len(ctx.captured_queries)
-
-
-def _add_products(count):
-    index = ProductIndexPage.objects.get()
-    template = ProductPage.objects.get(slug="juniper-mis")
-    for i in range(count):
-        page = ProductPage(
-            title=f"Extra product {i}",
-            slug=f"extra-{i}",
-            summary="Extra",
-            description=template.description,
-            data_subjects=template.data_subjects.raw_data,
-            data_categories=template.data_categories.raw_data,
-            purposes=template.purposes.raw_data,
-            lawful_bases=template.lawful_bases.raw_data,
-            special_category_conditions=template.special_category_conditions.raw_data,
-            data_sources=template.data_sources.raw_data,
-            hosting_location="UK",
-            uses_automated_processing=False,
-            last_reviewed=datetime.date(2026, 1, 1),
-        )
-        index.add_child(instance=page)
-
-
 HOME_QUERIES = 9
 PRODUCT_QUERIES = 17  # + the changes announced for the product, not yet in effect  # page, ancestors, settings, security link, register (2)
 
@@ -296,17 +262,17 @@ PRODUCT_QUERIES = 17  # + the changes announced for the product, not yet in effe
 def test_query_counts_are_constant_as_products_grow(client, demo):
     client.get("/")  # warm per-process caches (content types, site root paths)
     before = {
-        "home": _queries(client, "/"),
-        "product": _queries(client, "/products/juniper-mis/"),
-        "index": _queries(client, "/products/"),
-        "security": _queries(client, "/products/juniper-mis/security/"),
+        "home": count_queries(client, "/"),
+        "product": count_queries(client, "/products/juniper-mis/"),
+        "index": count_queries(client, "/products/"),
+        "security": count_queries(client, "/products/juniper-mis/security/"),
     }
-    _add_products(25)
+    add_products(25)
     after = {
-        "home": _queries(client, "/"),
-        "product": _queries(client, "/products/juniper-mis/"),
-        "index": _queries(client, "/products/"),
-        "security": _queries(client, "/products/juniper-mis/security/"),
+        "home": count_queries(client, "/"),
+        "product": count_queries(client, "/products/juniper-mis/"),
+        "index": count_queries(client, "/products/"),
+        "security": count_queries(client, "/products/juniper-mis/security/"),
     }
     assert after == before
     assert before["home"] == HOME_QUERIES

@@ -4,6 +4,8 @@ import re
 
 import pytest
 
+from .factories import text
+
 pytestmark = pytest.mark.django_db
 
 URL = "/products/juniper-mis/retention/"
@@ -12,7 +14,7 @@ PROMPT = "Enter the date your subscription or contract ended, for example 2027-0
 
 def page(client, query):
     response = client.get(URL + query)
-    body = re.sub(r"\s+", " ", response.content.decode())
+    body = text(response)
     title = re.search(r"<title>(.*?)</title>", body).group(1).strip()
     return response, body, title
 

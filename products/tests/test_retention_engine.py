@@ -1,6 +1,8 @@
 """The retention date engine (products/retention.py): pure Python, no database."""
 
+import ast
 import datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -24,6 +26,17 @@ THIRTY_DAYS = [r.Stage("data-destroyed", "Data destroyed", r.OffsetRule(days=30)
 
 def dates(end, stages=PUPIL_PROGRESS):
     return [entry.date for entry in r.compute_timeline(end, stages)]
+
+
+def test_engine_module_has_no_django_imports():
+    tree = ast.parse(Path(r.__file__).read_text())
+    modules = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    } | {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom)}
+    assert not any(name and name.split(".")[0] in {"django", "wagtail"} for name in modules)
 
 
 # --- The seed rules ----------------------------------------------------------------------------

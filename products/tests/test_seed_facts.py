@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from products.models import SecurityStatementPage
+
 pytestmark = pytest.mark.django_db
 
 
@@ -140,8 +142,6 @@ def test_mis_statements_are_covered_by_the_company_controls(client, demo, slug):
 
 
 def test_company_statement_without_certifications_explains_itself(client, demo):
-    from products.models import SecurityStatementPage
-
     page = SecurityStatementPage.objects.get(url_path="/home/security/")
     page.certifications = []
     page.save_revision().publish()

@@ -4,8 +4,10 @@ from django.db import transaction
 from wagtail.models import Page
 
 from home.demo import pages
+from products import demo as product_demo
 from subprocessors import demo as register_demo
 from subprocessors.models import ChangeNotice, Subprocessor
+from trusthub.core import demo as core_demo
 
 OUR_APPS = ("home", "products")
 
@@ -59,8 +61,9 @@ class Command(BaseCommand):
                 "deleted, and publish them without a change notice. Use --force to add "
                 "missing demo records anyway."
             )
-        settings_created = pages.ensure_settings()
-        pages_created = pages.ensure_pages()
+        settings_created = core_demo.ensure_settings()
+        home, home_created = pages.ensure_home()
+        pages_created = int(home_created) + product_demo.ensure_pages(home)
         entries_created = register_demo.ensure_entries()
         entries_created += register_demo.ensure_notices()
         if settings_created or pages_created or entries_created:
