@@ -51,15 +51,29 @@ def admin_user(db, django_user_model):
 # --- A live server inside the test's transaction -------------------------------------------
 
 
+# One lock for the shared connection: held by the server for a whole request, and by the
+# test's own thread for each of its queries (an execute wrapper), so the two never interleave.
+_CONNECTION_LOCK = threading.RLock()
+
+
 class _OneAtATimeHandler(StaticFilesHandler):
     """Static files from the finders, and one request at a time through Django: every request
-    uses the test's one database connection."""
+    uses the test's one database connection. Once the test is over (`closed`), a late request
+    from the browser gets a 503 instead of touching a connection being rolled back."""
 
-    lock = threading.Lock()
+    closed = False
 
     def __call__(self, environ, start_response):
-        with self.lock:
+        with _CONNECTION_LOCK:
+            if _OneAtATimeHandler.closed:
+                start_response("503 Service Unavailable", [("Content-Type", "text/plain")])
+                return [b"The test is over."]
             return super().__call__(environ, start_response)
+
+
+def _serialised(execute, sql, params, many, context):
+    with _CONNECTION_LOCK:
+        return execute(sql, params, many, context)
 
 
 class _SharedConnectionServer(ThreadedWSGIServer):
@@ -99,6 +113,7 @@ def live_demo(db):
     is visible to the browser, and whatever the browser saves is rolled back afterwards."""
     connection = connections["default"]
     connection.inc_thread_sharing()
+    _OneAtATimeHandler.closed = False
     # Requests must not close the shared connection (Django's test client does the same).
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
@@ -112,8 +127,11 @@ def live_demo(db):
         raise thread.error
     thread.url = f"http://127.0.0.1:{thread.port}"
     try:
-        yield thread
+        with connection.execute_wrapper(_serialised):
+            yield thread
     finally:
+        with _CONNECTION_LOCK:  # waits for a request in flight, and refuses later ones
+            _OneAtATimeHandler.closed = True
         thread.terminate()
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)

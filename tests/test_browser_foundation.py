@@ -4,7 +4,7 @@ import pytest
 from playwright.sync_api import expect
 from wagtail.models import Page
 
-from home.models import HomePage, StandardPage
+from home.tests.factories import standard_page
 
 pytestmark = [
     pytest.mark.browser,
@@ -30,12 +30,7 @@ def test_journey_home_to_product_to_security(live_demo, page, axe_check):
 
 
 def test_every_public_page_type_passes_axe(live_demo, page, axe_check):
-    home = HomePage.objects.get()
-    home.add_child(
-        instance=StandardPage(
-            title="Accessibility statement", slug="accessibility", body="<p>WCAG 2.2 AA.</p>"
-        )
-    )
+    standard_page()
     urls = [
         "/",
         "/products/",

@@ -10,7 +10,7 @@ from wagtail.documents.models import Document
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from products.models import ProductPage, SecurityStatementPage
-from trusthub.core.models import OrganisationSettings
+from trusthub.core.tests.factories import organisation
 
 from .factories import SLUGS, add_products, count_queries, text
 
@@ -90,11 +90,11 @@ def test_cited_dpia_is_offered_as_a_download(client, demo, settings, tmp_path):
 
 
 def test_organisation_settings_are_used_everywhere(client, demo):
-    org = OrganisationSettings.load()
-    org.dpo_email = "privacy@newname.example"
-    org.dpo_postal_address = "1 High Street\nLeeds\nLS1 1AA"
-    org.ico_registration_number = "ZA999999"
-    org.save()
+    organisation(
+        dpo_email="privacy@newname.example",
+        dpo_postal_address="1 High Street\nLeeds\nLS1 1AA",
+        ico_registration_number="ZA999999",
+    )
     for url in ["/", "/products/pupil-asset/", "/security/", "/products/pupil-asset/security/"]:
         body = text(client.get(url))
         assert "mailto:privacy@newname.example" in body, url
@@ -143,9 +143,7 @@ def test_pupil_progress_claims_only_what_its_dpia_records(client, demo):
 
 def test_blank_ico_number_and_postal_address_leave_nothing_broken(client, demo):
     # An organisation that has not filled these in yet (the demo has illustrative ones).
-    org = OrganisationSettings.load()
-    org.ico_registration_number = org.dpo_postal_address = ""
-    org.save()
+    organisation(ico_registration_number="", dpo_postal_address="")
     for url in ["/", "/products/pupil-asset/", "/security/", "/products/pupil-asset/retention/"]:
         body = text(client.get(url))
         assert "ICO registration number" not in body, url

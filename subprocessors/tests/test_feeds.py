@@ -19,7 +19,7 @@ from lxml import etree
 
 from products.models import ProductPage
 from subprocessors.models import ChangeNotice, Subprocessor
-from trusthub.core.models import OrganisationSettings
+from trusthub.core.tests.factories import organisation
 
 pytestmark = pytest.mark.django_db
 
@@ -183,9 +183,7 @@ def test_conditional_get(client, demo, fmt):
     assert get(client, FEEDS[fmt], HTTP_IF_MODIFIED_SINCE=modified).status_code == 200
     # so does a change of organisation details shown in every item
     current = get(client, FEEDS[fmt])
-    org = OrganisationSettings.load()
-    org.dpo_email = "new-dpo@example.org"
-    org.save()
+    organisation(dpo_email="new-dpo@example.org")
     renamed = get(client, FEEDS[fmt], HTTP_IF_NONE_MATCH=current["ETag"])
     assert renamed.status_code == 200 and b"new-dpo@example.org" in renamed.content
 

@@ -16,7 +16,7 @@ from products.models import ProductPage
 from subprocessors.changes import approve_urgently, notice_for_pending_change
 from subprocessors.models import ChangeNotice, RegisterChange, Subprocessor
 from subprocessors.models.promise import UnannouncedChange
-from trusthub.core.models import OrganisationSettings
+from trusthub.core.tests.factories import organisation
 
 from .factories import make_entry
 
@@ -77,9 +77,7 @@ def test_effective_date_needs_the_notice_period(demo):
     bad.effective_date = TODAY + 30 * DAY
     bad.full_clean(exclude=["subprocessors", "products"])
 
-    org = OrganisationSettings.load()
-    org.notice_period_days = 45
-    org.save()
+    organisation(notice_period_days=45)
     with pytest.raises(ValidationError, match="at least 45 days"):
         bad.full_clean(exclude=["subprocessors", "products"])
 
