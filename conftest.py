@@ -7,9 +7,16 @@ server that shares the test's database connection (and so its transaction), so t
 `transaction=True` and no slow serialised rollback either.
 """
 
+import mailbox
 import os
 import shutil
+import socket
+import subprocess
+import sys
+import tempfile
 import threading
+import time
+from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
@@ -136,6 +143,76 @@ def live_demo(db):
         request_started.connect(close_old_connections)
         request_finished.connect(close_old_connections)
         connection.dec_thread_sharing()
+
+
+# --- A real SMTP server -----------------------------------------------------------------
+
+
+class SmtpServer:
+    """An aiosmtpd server in its own process, storing what it receives in a Maildir."""
+
+    def __init__(self, host, port, maildir):
+        self.host, self.port, self.maildir = host, port, Path(maildir)
+
+    def messages(self):
+        """Every message received so far, parsed (email.message.EmailMessage), oldest first
+        (Maildir names start with the delivery time)."""
+        box = mailbox.Maildir(self.maildir, create=False)
+        return [
+            message_from_bytes(box.get_bytes(key), policy=policy.default)
+            for key in sorted(box.iterkeys())
+        ]
+
+    def clear(self):
+        box = mailbox.Maildir(self.maildir, create=False)
+        for key in list(box.iterkeys()):
+            box.remove(key)
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def _smtp_process():
+    maildir = Path(tempfile.mkdtemp(prefix="trusthub-mail-")) / "Maildir"
+    mailbox.Maildir(maildir, create=True)
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}"]
+        + ["-c", "aiosmtpd.handlers.Mailbox", str(maildir)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            if time.monotonic() > deadline or process.poll() is not None:
+                process.kill()
+                raise RuntimeError("The test SMTP server (aiosmtpd) did not start") from None
+            time.sleep(0.05)
+    yield SmtpServer("127.0.0.1", port, maildir)
+    process.terminate()
+    process.wait(timeout=10)
+    shutil.rmtree(maildir.parent, ignore_errors=True)
+
+
+@pytest.fixture
+def smtp_server(_smtp_process, settings):
+    """Email goes to a real SMTP server process for this test; `.messages()` reads it back."""
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST = _smtp_process.host
+    settings.EMAIL_PORT = _smtp_process.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    _smtp_process.clear()
+    yield _smtp_process
+    _smtp_process.clear()
 
 
 # --- Browser tests ---------------------------------------------------------------------

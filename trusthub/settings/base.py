@@ -41,6 +41,9 @@ INSTALLED_APPS = [
     "products",
     "subprocessors",
     "django_countries",
+    "django_tasks",
+    "django_tasks_db",
+    "wagtail_modeladmin",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -152,6 +155,12 @@ CACHE_CONTROL_PRIVATE_PREFIXES = (
     "/django-admin/",
     "/documents/authenticate_with_password/",
 )
+
+# Background work (emails to subscribers, acknowledgements): the database queue, worked by
+# `manage.py db_worker`. Tests run tasks at once (settings/test.py).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Trust Hub <trust-hub@localhost>")
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000

@@ -1,6 +1,7 @@
 """Production settings. Every secret comes from the environment; missing ones stop start-up."""
 
 import dj_database_url
+import dj_email_url
 
 from .base import *  # noqa: F403
 from .base import env, env_bool, require_env
@@ -34,11 +35,15 @@ X_FRAME_OPTIONS = "DENY"
 
 DEFAULT_FROM_EMAIL = require_env("DEFAULT_FROM_EMAIL")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
-EMAIL_HOST = env("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(env("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+if env("EMAIL_URL"):
+    # e.g. smtp+tls://user:password@smtp.example.org:587 (dj-email-url's formats).
+    globals().update(dj_email_url.parse(env("EMAIL_URL")))
+else:
+    EMAIL_HOST = env("EMAIL_HOST", "localhost")
+    EMAIL_PORT = int(env("EMAIL_PORT", "25"))
+    EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
 # Purge the CDN/caching proxy when pages are published (optional).
 if env("FRONTEND_CACHE_PURGE_URL"):
