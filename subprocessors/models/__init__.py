@@ -1,6 +1,7 @@
 """The sub-processor register's models: entries (and each product's use of them), change notices,
 and the bookkeeping that keeps every register change announced."""
 
+from .alerts import Delivery, Objection, Subscriber
 from .approval import DPOApprovalTask
 from .entries import (
     UK,
@@ -19,6 +20,9 @@ __all__ = [
     "UK",
     "ChangeKind",
     "ChangeNotice",
+    "Delivery",
+    "Objection",
+    "Subscriber",
     "DPOApprovalTask",
     "RecipientType",
     "RegisterChange",
