@@ -174,7 +174,7 @@ class CertificationBlock(blocks.StructBlock):
         value_class = CertificationValue
 
 
-# --- Retention rules (products/rules.py reads them into the engine, products/retention.py) ----
+# --- Retention rules (products/rules.py reads them into the engine, products/retention/) ------
 
 RETENTION_MONTHS = [(str(number), name) for number, name in enumerate(retention.MONTH_NAMES, 1)]
 OFFSET_UNITS = [("days", "days"), ("months", "months")]

@@ -1,6 +1,6 @@
 """Reading a RetentionPage's stored stages (a StreamField value) as engine rules.
 
-products/retention.py is the pure date engine; products/blocks.py defines how editors write the
+products/retention/ is the pure date engine; products/blocks.py defines how editors write the
 stages. This module sits between them: it turns what is stored into engine objects, and never
 trusts it (raw stream data may have been written by a migration, an import or by hand).
 """

@@ -68,7 +68,7 @@ class RetentionCalculation:
 class RetentionPage(RequiredSlugMixin, BreadcrumbsMixin, Page):
     """'When will our data be deleted?': a product's retention stages, explained and calculated.
 
-    The stages are structured rules (products/retention.py); the explanation, the calculator,
+    The stages are structured rules (products/retention/); the explanation, the calculator,
     timeline.json and timeline.ics (products/exports.py) are all generated from them.
     """
 

@@ -1,5 +1,6 @@
-"""Helpers for the product tests: reading responses, writing retention rules, and adding product
-and retention pages beside the demo ones (conftest.py loads the demo site once per session)."""
+"""Helpers for the product tests: reading responses, writing retention rules (as the blocks store
+them, and as the engine takes them), and adding product and retention pages beside the demo ones
+(conftest.py loads the demo site once per session)."""
 
 import datetime
 import re
@@ -9,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.blocks import StreamValue
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from products import retention
 from products.blocks import RetentionStagesBlock
 from products.demo.retention import window
 from products.models import ProductIndexPage, ProductPage, RetentionPage
@@ -16,13 +18,17 @@ from products.models import ProductIndexPage, ProductPage, RetentionPage
 __all__ = [
     "BAD_DATES",
     "PP",
+    "PUPIL_PROGRESS",
     "SEED_DATES",
+    "SEED_WINDOWS",
     "SLUGS",
+    "THIRTY_DAYS",
     "add_product",
     "add_products",
     "add_retention_page",
     "admin_stage",
     "count_queries",
+    "engine_dates",
     "offset",
     "publish_raw_stages",
     "publish_stages",
@@ -131,6 +137,32 @@ def raw_seasonal(windows):
     """A seasonal stage as raw stream data, with `windows` stored as given."""
     value = {"key": "deleted", "label": "Deleted", "description": "", "from_stage": ""}
     return {"type": "seasonal", "value": value | {"windows": windows}, "id": "2"}
+
+
+# --- Retention rules, as the engine takes them (no database) -----------------------------------
+
+# Pupil Progress's seed rules (seed 000), and the 30 days of the other products (seeds 001, 004).
+SEED_WINDOWS = (
+    retention.SeasonalWindow(retention.MonthDay(9, 1), retention.MonthDay(3, 31), by_month=8),
+    retention.SeasonalWindow(retention.MonthDay(4, 1), retention.MonthDay(8, 31), by_month=1),
+)
+PUPIL_PROGRESS = [
+    retention.Stage("access-revoked", "Access revoked", retention.OffsetRule(days=90)),
+    retention.Stage("live-data-deleted", "Live data deleted", retention.SeasonalRule(SEED_WINDOWS)),
+    retention.Stage(
+        "backups-gone",
+        "Backups gone",
+        retention.OffsetRule(days=90, from_stage="live-data-deleted"),
+    ),
+]
+THIRTY_DAYS = [
+    retention.Stage("data-destroyed", "Data destroyed", retention.OffsetRule(days=30)),
+]
+
+
+def engine_dates(end, stages=PUPIL_PROGRESS):
+    """The engine's date for each of `stages` (the seed rules unless given) after `end`."""
+    return [entry.date for entry in retention.compute_timeline(end, stages)]
 
 
 # --- Pages -------------------------------------------------------------------------------------

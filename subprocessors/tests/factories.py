@@ -1,13 +1,22 @@
-"""Helpers for register tests: entries, admin users in our roles, and the entry form's data."""
+"""Helpers for register and notice tests: entries, notices, admin users in our roles, the entry
+form's data, and reading the public register, its exports and the change log."""
 
+import csv
 import datetime
+import io
+import json
+import re
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from products.models import ProductPage
-from subprocessors.models import Subprocessor, SubprocessorUse
+from subprocessors.models import ChangeNotice, Subprocessor, SubprocessorUse
 from subprocessors.roles import DPO, EDITOR
+
+TODAY = timezone.localdate()
+DAY = datetime.timedelta(days=1)
 
 ENTRY_ADD_URL = "/admin/snippets/subprocessors/subprocessor/add/"
 ENTRY_EDIT_URL = "/admin/snippets/subprocessors/subprocessor/edit/{pk}/"
@@ -95,3 +104,72 @@ def make_entry(
         entry.publish(revision, known_history=True)
         entry.refresh_from_db()
     return entry
+
+
+def make_notice(
+    title="Acme to send letters", publish=True, products=("communications-hub",), **fields
+):
+    """A change notice for `products`, with 40 days' notice from today unless `fields` say
+    otherwise. Published unless `publish=False`."""
+    values = {
+        "kind": "addition",
+        "summary": f"{title}. Summary.",
+        "notice_date": TODAY,
+        "effective_date": TODAY + 40 * DAY,
+        "objection_deadline": TODAY + 30 * DAY,
+    }
+    values.update(fields)
+    obj = ChangeNotice(title=title, live=False, **values)
+    obj.full_clean(exclude=["subprocessors", "products"])
+    obj.save()
+    obj.products.set(ProductPage.objects.filter(slug__in=products))
+    obj.save()
+    revision = obj.save_revision()
+    if publish:
+        revision.publish()
+        obj.refresh_from_db()
+    return obj
+
+
+# --- Reading what the public sees -------------------------------------------------------------
+
+# Every public page and feed that shows change notices.
+PUBLIC_URLS = [
+    "/subprocessors/changes/",
+    "/subprocessors/changes/?product=pupil-progress",
+    "/subprocessors/changes/feed.rss",
+    "/subprocessors/changes/feed.atom",
+    "/subprocessors/changes/feed.json",
+    "/subprocessors/changes/feed.json?product=communications-hub",
+    "/",
+    "/products/communications-hub/",
+]
+
+
+def public_text(client):
+    """Everything at PUBLIC_URLS, as one text."""
+    return "\n".join(client.get(url).content.decode() for url in PUBLIC_URLS)
+
+
+def html(client, url):
+    """The page at `url` (which must answer 200), every run of whitespace as one space."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    return re.sub(r"\s+", " ", response.content.decode())
+
+
+def exported(client, query=""):
+    """The register as JSON and as CSV rows, with the same `query` string."""
+    as_json = json.loads(client.get("/subprocessors/register.json" + query).content)
+    response = client.get("/subprocessors/register.csv" + query)
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    return as_json, rows
+
+
+def register_rows(body):
+    """(stable id, name) of every row in the HTML tables."""
+    return re.findall(
+        r'<tr id="sp-([0-9a-f-]{36})"> <th scope="row"> <span class="register-name">([^<]+)</span>',
+        body,
+    )
