@@ -13,11 +13,14 @@ class SubprocessorsConfig(AppConfig):
 
         from .cache import purge_register  # noqa: PLC0415
         from .changes import on_deleted, on_published, on_unpublished  # noqa: PLC0415
+        from .deliveries import on_notice_published  # noqa: PLC0415
         from .models import ChangeNotice, Subprocessor  # noqa: PLC0415
 
         published.connect(on_published, sender=Subprocessor, dispatch_uid="register_change")
         unpublished.connect(on_unpublished, sender=Subprocessor, dispatch_uid="register_removal")
         post_delete.connect(on_deleted, sender=Subprocessor, dispatch_uid="register_deletion")
+        # Email alerts: the first time a notice goes live, queue one email per subscriber.
+        published.connect(on_notice_published, sender=ChangeNotice, dispatch_uid="notice_alerts")
         for model in (Subprocessor, ChangeNotice):
             for signal in (published, unpublished, post_delete):
                 signal.connect(

@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from .models import ChangeNotice
 from .notices import live_notices, with_announced, with_relations
+from .objections import cache_until_window_closes, notice_page_context
 from .register import RegisterFilter, register_last_changed, split_by_status
 
 NOTICES_PER_PAGE = 50
@@ -56,8 +57,10 @@ def notice_list(request):
 @require_safe
 def notice_detail(request, pk):
     notice = get_object_or_404(with_relations(ChangeNotice.objects.filter(live=True)), pk=pk)
-    return render(
-        request,
-        "subprocessors/notice_detail.html",
-        {"notice": notice, "today": timezone.localdate(), "feed_query": ""},
-    )
+    context = notice_page_context(notice)
+    response = render(request, "subprocessors/notice_detail.html", context)
+    if context["objection_open"]:
+        # The objection form carries no CSRF token or anything per visitor (objections.py),
+        # so the page stays publicly cacheable, but not beyond the end of the window.
+        cache_until_window_closes(response, notice)
+    return response

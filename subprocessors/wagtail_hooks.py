@@ -5,7 +5,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail_modeladmin.options import modeladmin_register
 
+from .admin_records import AlertsAndObjectionsGroup
 from .changes import notice_for_pending_change, waiting_notice
 from .forms import ENTRY_EDIT_HANDLER, NOTICE_EDIT_HANDLER, notice_edit_url
 from .models import ChangeNotice, RegisterChange, Subprocessor
@@ -103,6 +105,7 @@ class PrivacyRegisterGroup(SnippetViewSetGroup):
 
 
 register_snippet(PrivacyRegisterGroup)
+modeladmin_register(AlertsAndObjectionsGroup)  # the DPO's records: admin_records.py
 
 
 class UnannouncedChangesPanel(Component):
