@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-trusthub.settings.dev}
+# Links in emails (confirm, manage, unsubscribe, notices) point at this server.
+export WAGTAILADMIN_BASE_URL=${WAGTAILADMIN_BASE_URL:-http://${HOST:-127.0.0.1}:${PORT:-8000}}
 
 $PY manage.py migrate --noinput -v 0
 $PY manage.py load_demo_content --if-empty
