@@ -20,6 +20,7 @@ from email import message_from_bytes, policy
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
@@ -27,6 +28,9 @@ from django.core.servers.basehttp import ThreadedWSGIServer
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connections
 from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
+from django.test.utils import setup_databases, teardown_databases
+
+from tests import database
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -36,13 +40,49 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Create the test database, then load the demo content into it once, committed."""
-    with django_db_blocker.unblock(), open(os.devnull, "w") as quiet:
-        call_command("load_demo_content", stdout=quiet)
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_modify_db_settings,
+    tmp_path_factory,
+):
+    """Create the test database with the demo content in it, committed; returns the name of the
+    run's demo template database. The first xdist worker builds it (migrate, load_demo_content);
+    the others create theirs from the template (see tests/database.py)."""
+    connection = connections["default"]
+    directory = database.run_directory(tmp_path_factory, request.config)
+    with django_db_blocker.unblock(), database.locked(directory):
+        template = database.recorded_template(directory)
+        if template:
+            connection.settings_dict["TEST"]["TEMPLATE"] = template
+        db_cfg = setup_databases(verbosity=0, interactive=False, serialized_aliases=set())
+        if not template:
+            with open(os.devnull, "w") as quiet:
+                call_command("load_demo_content", stdout=quiet)
+            template = database.template_name(connection.settings_dict)
+            connections.close_all()
+            database.create_from(
+                connection.settings_dict, template, connection.settings_dict["NAME"]
+            )
+            database.record_template(directory, template)
         # Playwright's event loop gives later tests another connection object; close this one
         # so it does not hold the database open at teardown.
         connections.close_all()
+    yield template
+    with django_db_blocker.unblock():
+        teardown_databases(db_cfg, verbosity=0)
+
+
+def pytest_sessionfinish(session):
+    """The run's controller (or a run without xdist) drops the demo template database."""
+    factory = getattr(session.config, "_tmp_path_factory", None)
+    if hasattr(session.config, "workerinput") or factory is None:
+        return
+    directory = factory.getbasetemp()
+    template = database.recorded_template(directory)
+    if template:
+        database.drop(settings.DATABASES["default"], template)
 
 
 @pytest.fixture

@@ -2,8 +2,8 @@
 and restarted, it sends the rest and re-sends nothing; temporary SMTP failures are retried.
 
 The suite's own database is shared and rolled back, so this test gives the worker a throwaway
-PostgreSQL database of its own in the same cluster, set up (migrate, demo content, subscribers, a
-published notice) by child processes, and a real SMTP server (aiosmtpd) in this process that
+PostgreSQL database of its own in the same cluster (a copy of the demo template database, see
+tests/database.py), given subscribers and a published notice by a child process, and a real SMTP server (aiosmtpd) in this process that
 counts what arrives and answers 451 to some first attempts.
 """
 
@@ -24,6 +24,8 @@ import psycopg
 import pytest
 from aiosmtpd.controller import Controller
 
+from tests import database
+
 ROOT = Path(__file__).resolve().parent.parent
 SUBSCRIBERS = 40
 KILL_AFTER = 12  # messages received when the worker is killed, mid-send of the 12th
@@ -42,13 +44,10 @@ ALERT_RETRY_DELAYS = [1, 1, 1, 1]
 
 SETUP = textwrap.dedent(
     f"""
-    import io
-    from django.core.management import call_command
     from django.utils import timezone
     from subprocessors.models import Subscriber
     from subprocessors.tests.factories import make_notice
 
-    call_command("load_demo_content", stdout=io.StringIO())
     now = timezone.now()
     Subscriber.objects.bulk_create(
         Subscriber(email=f"school{{i:03d}}@example.org", all_products=True, confirmed_at=now)
@@ -102,16 +101,14 @@ def free_port():
 
 
 @pytest.fixture
-def worker_database():
-    """A new, empty database in the test cluster, dropped afterwards."""
-    cluster = urlsplit(os.environ["DATABASE_URL"])
+def worker_database(django_db_setup, settings):
+    """A database of its own with the demo site in it (a copy of the run's demo template),
+    dropped afterwards."""
     name = f"alert_worker_{uuid.uuid4().hex[:10]}"
-    admin = urlunsplit(cluster._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield urlunsplit(cluster._replace(path=f"/{name}"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    cluster = settings.DATABASES["default"]
+    database.create_from(cluster, name, template=django_db_setup)
+    yield urlunsplit(urlsplit(os.environ["DATABASE_URL"])._replace(path=f"/{name}"))
+    database.drop(cluster, name)
 
 
 @pytest.fixture
@@ -162,7 +159,6 @@ def test_worker_killed_mid_run_and_restarted_sends_each_alert_exactly_once(
         with psycopg.connect(worker_database) as conn:
             return conn.execute(sql).fetchall()
 
-    manage("migrate", "--noinput", "-v", "0")
     manage("shell", "-c", SETUP)  # the notice's fan-out task is queued, nothing sent yet
     assert handler.messages == []
 
@@ -184,11 +180,11 @@ def test_worker_killed_mid_run_and_restarted_sends_each_alert_exactly_once(
             if waiting == 0 and len(handler.messages) >= SUBSCRIBERS:
                 break
             time.sleep(0.2)
-        time.sleep(1.5)  # anything sent twice would arrive now
+        time.sleep(1)  # anything sent twice would arrive now (the worker polls every 0.1 s)
 
         # A correction of the live notice sends nothing more.
         manage("shell", "-c", CORRECT)
-        time.sleep(2)
+        time.sleep(1)
     finally:
         restarted.send_signal(signal.SIGTERM)
         restarted.wait(30)
