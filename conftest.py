@@ -27,6 +27,7 @@ from django.core.management import call_command
 from django.core.servers.basehttp import ThreadedWSGIServer
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, connections
+from django.test import TransactionTestCase
 from django.test.testcases import LiveServerThread, QuietWSGIRequestHandler
 from django.test.utils import setup_databases, teardown_databases
 
@@ -39,6 +40,18 @@ AXE_JS = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
+@pytest.hookimpl(trylast=True)
+def pytest_configure(config):
+    """With pytest-xdist, the controller starts building the demo template database at once, in
+    the background, while it collects and the workers start (tests/database.py)."""
+    if getattr(config.option, "numprocesses", None) and not hasattr(config, "workerinput"):
+        directory = database.run_directory(config._tmp_path_factory, config)
+        config.stash[_BUILD] = database.start_build(settings.DATABASES["default"], directory)
+
+
+_BUILD = pytest.StashKey()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(
     request,
@@ -48,13 +61,14 @@ def django_db_setup(
     tmp_path_factory,
 ):
     """Create the test database with the demo content in it, committed; returns the name of the
-    run's demo template database. The first xdist worker builds it (migrate, load_demo_content);
-    the others create theirs from the template (see tests/database.py)."""
+    run's demo template database. Under xdist each worker copies the template the controller
+    built; a run without xdist builds its database itself and copies it into the template."""
     connection = connections["default"]
     directory = database.run_directory(tmp_path_factory, request.config)
-    with django_db_blocker.unblock(), database.locked(directory):
-        template = database.recorded_template(directory)
+    template = database.recorded_template(directory)
+    with django_db_blocker.unblock():
         if template:
+            database.wait_for_build(directory)
             connection.settings_dict["TEST"]["TEMPLATE"] = template
         db_cfg = setup_databases(verbosity=0, interactive=False, serialized_aliases=set())
         if not template:
@@ -76,13 +90,39 @@ def django_db_setup(
 
 def pytest_sessionfinish(session):
     """The run's controller (or a run without xdist) drops the demo template database."""
-    factory = getattr(session.config, "_tmp_path_factory", None)
-    if hasattr(session.config, "workerinput") or factory is None:
+    if hasattr(session.config, "workerinput"):
         return
-    directory = factory.getbasetemp()
-    template = database.recorded_template(directory)
+    build = session.config.stash.get(_BUILD, None)
+    if build is not None and build.poll() is None:
+        build.kill()
+        build.wait()
+    template = database.recorded_template(session.config._tmp_path_factory.getbasetemp())
     if template:
         database.drop(settings.DATABASES["default"], template)
+
+
+def _needs_database(item):
+    return (
+        item.get_closest_marker("django_db") is not None
+        or "django_db_setup" in item.fixturenames
+        or (item.cls is not None and issubclass(item.cls, TransactionTestCase))
+    )
+
+
+def pytest_collection_modifyitems(items):
+    """An order that keeps both xdist workers busy (with `--maxschedchunk=1`, each worker takes
+    the next test when it is free): tests without a database first, while the demo template is
+    still being built; then the longest (the alert-worker test with its real worker processes,
+    then the browser tests), so nothing long is left for the end; then the rest as collected."""
+
+    def weight(item):
+        if not _needs_database(item):
+            return 0
+        if item.nodeid.startswith("tests/test_alert_worker.py"):
+            return 1
+        return 2 if "[chromium]" in item.nodeid else 3
+
+    items.sort(key=weight)
 
 
 @pytest.fixture

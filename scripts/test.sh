@@ -19,6 +19,7 @@ fi
 echo "== pytest"
 # Browser tests drive a live server from pytest's (sync) Playwright fixtures.
 export DJANGO_ALLOW_ASYNC_UNSAFE=true
-# One worker per core (pytest-xdist). The first builds the demo site once, as a template
-# database; the others copy it (tests/database.py).
-"$VENV/bin/python" -m pytest -n "${PYTEST_WORKERS:-auto}" "$@"
+# One worker per core (pytest-xdist), each taking the next test as soon as it is free (the order
+# is set in conftest.py). The demo site is built once, in the background, as a template database
+# that each worker copies (tests/database.py).
+"$VENV/bin/python" -m pytest -n "${PYTEST_WORKERS:-auto}" --maxschedchunk=1 "$@"
