@@ -7,6 +7,7 @@ server that shares the test's database connection (and so its transaction), so t
 `transaction=True` and no slow serialised rollback either.
 """
 
+import contextlib
 import mailbox
 import os
 import shutil
@@ -19,6 +20,7 @@ import time
 from email import message_from_bytes, policy
 from pathlib import Path
 
+import psycopg
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
@@ -98,7 +100,9 @@ def pytest_sessionfinish(session):
         build.wait()
     template = database.recorded_template(session.config._tmp_path_factory.getbasetemp())
     if template:
-        database.drop(settings.DATABASES["default"], template)
+        # An interrupted run may have stopped the cluster already.
+        with contextlib.suppress(psycopg.OperationalError):
+            database.drop(settings.DATABASES["default"], template)
 
 
 def _needs_database(item):
