@@ -184,7 +184,8 @@ class _SharedConnectionThread(LiveServerThread):
             self.port = self.httpd.server_address[1]
             self.httpd.set_app(self.static_handler(WSGIHandler()))
             self.is_ready.set()
-            self.httpd.serve_forever()
+            # Polling every 0.05 s rather than 0.5 s: the server stops at once after each test.
+            self.httpd.serve_forever(poll_interval=0.05)
         except Exception as e:  # reported to the test by the fixture
             self.error = e
             self.is_ready.set()

@@ -11,6 +11,8 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
+from django.test import Client
 from playwright.sync_api import expect
 
 from products.models import ProductPage, SecurityStatementPage
@@ -46,14 +48,25 @@ DATE_TIMES = [
 
 @pytest.fixture
 def admin(live_demo, page, django_user_model):
-    """`page`, signed in to the admin as a superuser."""
+    """`page`, signed in to the admin as a superuser: the session is made on the server, as
+    signing in makes it (test_signing_in_opens_the_dashboard goes through the form itself)."""
+    user = django_user_model.objects.create_superuser(USERNAME, "dates@example.org", PASSWORD)
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": live_demo.url}]
+    )
+    return page
+
+
+def test_signing_in_opens_the_dashboard(live_demo, page, django_user_model):
     django_user_model.objects.create_superuser(USERNAME, "dates@example.org", PASSWORD)
     page.goto(live_demo.url + "/admin/login/")
     page.get_by_label("Username").fill(USERNAME)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page).to_have_url(live_demo.url + "/admin/")
-    return page
 
 
 def field(page, label):
