@@ -14,7 +14,6 @@ Numbers are printed, never asserted: the tests assert query counts, this script 
 """
 
 import collections
-import datetime
 import os
 import shutil
 import socket
@@ -55,20 +54,14 @@ import django  # noqa: E402
 django.setup()
 
 from aiosmtpd.controller import Controller  # noqa: E402
+from bench_data import grow_notices, grow_register  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from products.models import ProductPage  # noqa: E402
-from subprocessors.models import (  # noqa: E402
-    ChangeNotice,
-    Delivery,
-    Subprocessor,
-    SubprocessorUse,
-    Subscriber,
-)
+from subprocessors.models import ChangeNotice, Delivery, Subprocessor, Subscriber  # noqa: E402
 from subprocessors.tests.factories import make_notice  # noqa: E402
 
 REGISTER_ENTRIES = int(os.environ.get("BENCH_ENTRIES", "500"))
@@ -76,71 +69,6 @@ NOTICES = int(os.environ.get("BENCH_NOTICES", "1000"))
 RUNS = int(os.environ.get("BENCH_RUNS", "15"))
 SUBSCRIBERS = int(os.environ.get("BENCH_SUBSCRIBERS", "10000"))
 WORKERS = int(os.environ.get("BENCH_WORKERS", "4"))
-
-
-def grow_register(total):
-    """Published entries, as the DPO's approval leaves them, until the register has `total`."""
-    products = list(ProductPage.objects.live())
-    now = timezone.now()
-    missing = total - Subprocessor.objects.filter(live=True).count()
-    entries = Subprocessor.objects.bulk_create(
-        Subprocessor(
-            name=f"Benchmark supplier {i:04d}",
-            legal_entity=f"Benchmark Supplier {i:04d} Ltd",
-            description="Hosts a benchmark workload.",
-            countries=["GB", "IE"] if i % 2 else ["GB"],
-            transfer_safeguard="uk_adequacy" if i % 2 else "not_restricted",
-            data_categories="Pupil names; attendance",
-            privacy_notice_url="https://example.org/privacy",
-            end_date=datetime.date(2026, 1, 1) if i % 10 == 0 else None,
-            live=True,
-            first_published_at=now,
-            last_published_at=now,
-        )
-        for i in range(max(missing, 0))
-    )
-    SubprocessorUse.objects.bulk_create(
-        SubprocessorUse(
-            subprocessor=e,
-            product=p,
-            purpose=f"Benchmark purpose for {p.title}",
-            start_date=datetime.date(2024, 1, 1) + datetime.timedelta(days=i % 900),
-            data_subjects="Pupils; staff",
-        )
-        for i, e in enumerate(entries)
-        for p in products[: 1 + i % len(products)]
-    )
-
-
-def grow_notices(total):
-    products = list(ProductPage.objects.live())
-    suppliers = list(Subprocessor.objects.filter(live=True)[:3])
-    now = timezone.now()
-    missing = total - ChangeNotice.objects.filter(live=True).count()
-    notices = ChangeNotice.objects.bulk_create(
-        ChangeNotice(
-            kind="purpose",
-            title=f"Benchmark notice {i:04d}",
-            summary="A benchmark change to a purpose.",
-            details="<p>Details of the change.</p>",
-            notice_date=datetime.date(2020, 1, 1) + datetime.timedelta(days=i % 2000),
-            effective_date=datetime.date(2020, 3, 1) + datetime.timedelta(days=i % 2000),
-            objection_deadline=datetime.date(2020, 2, 28) + datetime.timedelta(days=i % 2000),
-            all_products=i % 5 == 0,
-            live=True,
-            first_published_at=now,
-            last_published_at=now,
-        )
-        for i in range(max(missing, 0))
-    )
-    through_p = ChangeNotice.products.through
-    through_s = ChangeNotice.subprocessors.through
-    through_p.objects.bulk_create(
-        through_p(changenotice=n, productpage=p) for n in notices for p in products[:2]
-    )
-    through_s.objects.bulk_create(
-        through_s(changenotice=n, subprocessor=s) for n in notices for s in suppliers
-    )
 
 
 def measure(client, url):
