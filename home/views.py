@@ -1,11 +1,13 @@
 import datetime
 
-from django.http import HttpResponse
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.utils import timezone
-from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.cache import cache_control, never_cache
+from django.views.decorators.http import require_GET, require_safe
 
 from trusthub.core.models import OrganisationSettings
 
@@ -33,3 +35,25 @@ def security_txt(request):
     if org.website:
         lines.append(f"# {org.organisation_name}: {org.website}")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+@never_cache
+def health(request):
+    """For load balancers and the caching proxy: 200 when this app server can reach the database
+    and the shared cache, 503 (naming what failed) otherwise. Never cached."""
+    failing = []
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        failing.append("database")
+    try:
+        cache.set("trusthub:health", "ok", 30)
+        if cache.get("trusthub:health") != "ok":
+            failing.append("cache")
+    except Exception:  # any backend's error (database table missing, Redis down): unhealthy
+        failing.append("cache")
+    if failing:
+        return JsonResponse({"status": "unavailable", "failing": failing}, status=503)
+    return JsonResponse({"status": "ok"})

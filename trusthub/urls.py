@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("subprocessors/", include("subprocessors.urls")),
     path(".well-known/security.txt", home_views.security_txt, name="security_txt"),
+    path("health/", home_views.health, name="health"),
 ]
 
 if getattr(settings, "LOCAL_DEVELOPMENT", False):
