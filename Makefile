@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test lint format bench clean
+.PHONY: run test serve lint format bench clean
 
 $(VENV)/.installed: requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required (looked for $(PYTHON))."; exit 1; }
@@ -25,6 +25,12 @@ run: $(VENV)/.installed
 ## make test: lint, checks, and the whole suite on a throwaway PostgreSQL cluster + headless Chromium
 test: $(VENV)/.installed
 	bash scripts/test.sh
+
+## make serve: the production-shaped stack: Varnish on 127.0.0.1:PORT, gunicorn (APP_SERVERS, default 1)
+## with the production settings on PostgreSQL (a throwaway cluster unless DATABASE_URL is set),
+## the task worker and the scheduler (scripts/serve.sh, deploy/)
+serve: $(VENV)/.installed
+	bash scripts/serve.sh
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check . && $(VENV)/bin/ruff format --check .

@@ -24,6 +24,7 @@ import psycopg
 import pytest
 from django.conf import settings
 from django.contrib.staticfiles.handlers import StaticFilesHandler
+from django.core.cache import cache
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.management import call_command
 from django.core.servers.basehttp import ThreadedWSGIServer
@@ -116,17 +117,24 @@ def _needs_database(item):
 def pytest_collection_modifyitems(items):
     """An order that keeps both xdist workers busy (with `--maxschedchunk=1`, each worker takes
     the next test when it is free): tests without a database first, while the demo template is
-    still being built; then the longest (the alert-worker test with its real worker processes,
+    still being built; then the longest (the alert-worker and real-stack tests with their own processes,
     then the browser tests), so nothing long is left for the end; then the rest as collected."""
 
     def weight(item):
         if not _needs_database(item):
             return 0
-        if item.nodeid.startswith("tests/test_alert_worker.py"):
+        if item.nodeid.startswith(("tests/test_alert_worker.py", "tests/test_stack_purge.py")):
             return 1
         return 2 if "[chromium]" in item.nodeid else 3
 
     items.sort(key=weight)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache (the in-process one of settings/test.py): no page
+    cached under one test's data (rolled back since) is served to the next."""
+    cache.clear()
 
 
 @pytest.fixture

@@ -16,6 +16,8 @@ if [[ -z "${DATABASE_URL:-}" ]]; then
   echo "== ruff"
   "$VENV/bin/ruff" check .
   "$VENV/bin/ruff" format --check .
+  source scripts/system-packages.sh
+  ensure_serving_packages  # Varnish, for the tests that drive the real stack (tests/test_stack*.py)
   exec bash scripts/with-postgres.sh bash scripts/test.sh "$@"
 fi
 

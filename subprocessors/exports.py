@@ -10,6 +10,7 @@ from django.views.decorators.http import require_safe
 
 from .models import today
 from .register import RegisterFilter
+from .representations import cached, keep_as, register_filter
 
 CSV_COLUMNS = [
     "id",
@@ -86,6 +87,7 @@ def _export_records(request):
 
 
 @require_safe
+@cached("register.json", register_filter, conditional=True)
 def register_json(request):
     flt, records = _export_records(request)
     if records is None:
@@ -98,10 +100,12 @@ def register_json(request):
         "count": len(records),
         "entries": records,
     }
-    return JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response = JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    return keep_as(response, tuple(flt.product_slugs), flt.recipient_type)
 
 
 @require_safe
+@cached("register.csv", register_filter, conditional=True)
 def register_csv(request):
     flt, records = _export_records(request)
     if records is None:
@@ -133,4 +137,4 @@ def register_csv(request):
     )
     suffix = "-" + "-".join(flt.product_slugs) if flt.product_slugs else ""
     response["Content-Disposition"] = f'attachment; filename="subprocessor-register{suffix}.csv"'
-    return response
+    return keep_as(response, tuple(flt.product_slugs), flt.recipient_type)

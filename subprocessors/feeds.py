@@ -4,8 +4,6 @@ shows its new `updated` time.
 """
 
 import datetime
-import functools
-import hashlib
 import json
 
 from django.contrib.contenttypes.models import ContentType
@@ -13,8 +11,6 @@ from django.contrib.syndication.views import Feed
 from django.db.models import Max
 from django.http import Http404, QueryDict
 from django.utils import feedgenerator
-from django.utils.cache import get_conditional_response
-from django.utils.http import http_date, quote_etag
 from wagtail.models import ModelLogEntry
 
 from trusthub.core.models import OrganisationSettings
@@ -22,6 +18,7 @@ from trusthub.core.models import OrganisationSettings
 from .models import ChangeNotice
 from .notices import live_notices, with_relations
 from .register import RegisterFilter
+from .representations import cached, keep_as, product_filter
 
 EPOCH = datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 FEED_ITEMS = 50  # the newest notices; the change log page has the full history
@@ -88,6 +85,11 @@ class ChangeNoticeFeed(Feed):
     """Base feed; subclasses choose the format."""
 
     description_template = "subprocessors/feed_item.html"
+
+    def __call__(self, request, *args, **kwargs):
+        response = super().__call__(request, *args, **kwargs)
+        # An unknown product is a 404 (get_object), so a feed rendered is the one asked for.
+        return keep_as(response, tuple(request.feed_filter.product_slugs))
 
     # Feed instances are shared between threads: per-request state lives on the filter object.
     def get_object(self, request):
@@ -211,27 +213,12 @@ def last_modified(products=()):
     return max(filter(None, (latest, withdrawn)), default=None)
 
 
-def conditional(view):
-    """ETag (a hash of the body sent) and Last-Modified, answering 304 when unchanged."""
-
-    @functools.wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        if response.status_code != 200:
-            return response
-        etag = quote_etag(hashlib.sha256(response.content).hexdigest()[:32])
-        response["ETag"] = etag
-        modified = last_modified(request.feed_filter.products)
-        timestamp = int(modified.timestamp()) if modified else None
-        if timestamp:
-            response["Last-Modified"] = http_date(timestamp)
-        return get_conditional_response(
-            request, etag=etag, last_modified=timestamp, response=response
-        )
-
-    return wrapped
+def _cached_feed(name, feed):
+    """ETag and Last-Modified from the register version (`representations.py`): a 304 costs
+    no rendering and no query beyond the version."""
+    return cached(name, product_filter, conditional=True)(feed)
 
 
-rss_feed = conditional(RssChangeFeed())
-atom_feed = conditional(AtomChangeFeed())
-json_feed = conditional(JsonChangeFeed())
+rss_feed = _cached_feed("feed.rss", RssChangeFeed())
+atom_feed = _cached_feed("feed.atom", AtomChangeFeed())
+json_feed = _cached_feed("feed.json", JsonChangeFeed())

@@ -61,10 +61,9 @@ class RegisterFilter:
         )
         by_slug = {p.slug: p for p in all_products}
         selected, errors = [], []
-        raw = [s.strip() for s in query.getlist("product") if s.strip()][:MAX_PRODUCT_FILTERS]
         # The messages say what is wrong and what would work, not what a page then shows: the
         # HTML pages ignore unknown values, the exports answer 400 with these messages.
-        for slug in dict.fromkeys(raw):
+        for slug in requested_slugs(query):
             if slug in by_slug:
                 selected.append(by_slug[slug])
             else:
@@ -101,6 +100,14 @@ class RegisterFilter:
         uses = uses.order_by("product__path")
         rows = qs.prefetch_related(Prefetch("uses", queryset=uses, to_attr="public_uses"))
         return _prepare_rows(list(rows.order_by("name", "pk")))
+
+
+def requested_slugs(query):
+    """The products a query string asks for, in its order: blanks and repeats dropped, at most
+    MAX_PRODUCT_FILTERS. Unknown slugs are kept (`from_query` reports them). The cache keys of
+    `representations.py` use it too, so they name a selection exactly as the pages read it."""
+    raw = [s.strip() for s in query.getlist("product") if s.strip()][:MAX_PRODUCT_FILTERS]
+    return list(dict.fromkeys(raw))
 
 
 def _prepare_rows(entries):
@@ -148,6 +155,7 @@ def entries_for_product(product):
 
 __all__ = [
     "RegisterFilter",
+    "requested_slugs",
     "split_by_status",
     "entries_for_product",
     "register_last_changed",

@@ -9,11 +9,13 @@ from .models import ChangeNotice
 from .notices import live_notices, with_announced, with_relations
 from .objections import cache_until_window_closes, notice_page_context
 from .register import RegisterFilter, register_last_changed, split_by_status
+from .representations import cached, keep_as, paged_register_filter, register_filter
 
 NOTICES_PER_PAGE = 50
 
 
 @require_safe
+@cached("register", register_filter, html=True)
 def register(request):
     flt = RegisterFilter.from_query(request.GET)
     entries = flt.entries()
@@ -29,10 +31,14 @@ def register(request):
         "last_changed": register_last_changed(),
         "today": timezone.localdate(),
     }
-    return render(request, "subprocessors/register.html", context)
+    response = render(request, "subprocessors/register.html", context)
+    if not flt.errors:  # a page naming an unknown filter value is never stored
+        keep_as(response, tuple(flt.product_slugs), flt.recipient_type)
+    return response
 
 
 @require_safe
+@cached("changes", paged_register_filter, html=True)
 def notice_list(request):
     flt = RegisterFilter.from_query(request.GET)
     # get_page: a missing, junk or out-of-range ?page= shows the nearest real page.
@@ -40,7 +46,7 @@ def notice_list(request):
         request.GET.get("page")
     )
     query = flt.query_string(include_type=False)
-    return render(
+    response = render(
         request,
         "subprocessors/notice_list.html",
         {
@@ -52,6 +58,9 @@ def notice_list(request):
             "feed_query": query,
         },
     )
+    if not flt.errors:  # nor a page past the end (it shows the last page): see keep_as
+        keep_as(response, tuple(flt.product_slugs), flt.recipient_type, page.number)
+    return response
 
 
 @require_safe

@@ -1,7 +1,9 @@
 """Cache-Control policy: public pages are cacheable, anything personal never is."""
 
 from django.conf import settings
-from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.cache import add_never_cache_headers, cc_delim_re, patch_cache_control
+
+from subprocessors import versions
 
 CACHEABLE_STATUSES = (200, 301, 304, 404)
 
@@ -11,8 +13,14 @@ class CacheControlMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        started = versions.current() if self._may_cache(request) else None
         response = self.get_response(request)
-        if self._must_not_cache(request, response):
+        if self._must_not_cache(request, response) or (
+            # Published while this response was being made: it may show the state before, and
+            # the proxy's purge may already have gone by. This visitor gets it, but no shared
+            # cache keeps it; the next request renders the new state.
+            started is not None and versions.current() != started
+        ):
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
         elif not response.has_header("Cache-Control"):
@@ -23,6 +31,14 @@ class CacheControlMiddleware:
                 s_maxage=settings.CACHE_CONTROL_S_MAXAGE,
             )
         return response
+
+    @staticmethod
+    def _may_cache(request):
+        return (
+            request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(settings.CACHE_CONTROL_PRIVATE_PREFIXES)
+        )
 
     @staticmethod
     def _must_not_cache(request, response):
@@ -38,3 +54,33 @@ class CacheControlMiddleware:
             # Bad requests and errors: never keep them in a shared cache.
             return True
         return response.has_header("Cache-Control") and "private" in response["Cache-Control"]
+
+
+class AnonymousVaryMiddleware:
+    """A public response to a request without a session cookie is the same for every visitor:
+    no `Vary: Cookie`, so shared caches and browsers keep one copy whatever other cookies
+    (analytics, consent) a visitor has.
+
+    The session middleware adds it whenever a page looked at the user (Wagtail's userbar does,
+    on every page), even with no session to read. Placed above it in MIDDLEWARE so it sees that
+    header. Responses that set a cookie keep it; requests with a session cookie get private
+    responses (CacheControlMiddleware), userbar and all.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not response.cookies
+            and response.has_header("Vary")
+            and "public" in cc_delim_re.split(response.get("Cache-Control", ""))
+        ):
+            kept = [h for h in cc_delim_re.split(response["Vary"]) if h.lower() != "cookie"]
+            if kept:
+                response["Vary"] = ", ".join(kept)
+            else:
+                del response["Vary"]
+        return response

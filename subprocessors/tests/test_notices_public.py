@@ -129,7 +129,9 @@ def test_republishing_unchanged_is_not_a_correction(client, demo):
     assert twilio.corrected_at == twilio.last_published_at
 
 
-def test_publishing_purges_the_public_register_from_the_cdn(demo, settings):
+def test_publishing_purges_the_public_register_from_the_cdn(
+    demo, settings, django_capture_on_commit_callbacks
+):
     purged = []
 
     class Recorder(http.server.BaseHTTPRequestHandler):
@@ -150,7 +152,10 @@ def test_publishing_purges_the_public_register_from_the_cdn(demo, settings):
                 "LOCATION": f"http://127.0.0.1:{server.server_port}",
             }
         }
-        published = make_notice("Purge me")
+        with django_capture_on_commit_callbacks(execute=True) as purges:
+            published = make_notice("Purge me")
+            assert purged == []  # not before the transaction commits (cache.py)
+        assert purges
     finally:
         server.shutdown()
     paths = {p.split("/", 1)[1] for p in purged}

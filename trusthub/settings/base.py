@@ -35,6 +35,31 @@ def require_env(name):
     return value
 
 
+def cache_settings(url):
+    """CACHES from a CACHE_URL (README, "Environment variables"): `locmem://` (this process
+    only), `db://TABLE` (django.core.cache.backends.db.DatabaseCache, shared by every app server
+    through the database; `manage.py createcachetable` creates the table) or
+    `redis://host:port/N` (Django's RedisCache; needs the `redis` package)."""
+    scheme, _, location = url.partition("://")
+    if scheme == "locmem":
+        cache = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": location}
+    elif scheme == "db" and location:
+        # Room for every filtered variant of the register, feeds and exports.
+        cache = {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": location,
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    elif scheme in ("redis", "rediss"):
+        cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+    else:
+        raise ImproperlyConfigured(
+            f"CACHE_URL {url!r} is not locmem://, db://TABLE or redis://host:port/N "
+            "(see README.md, 'Environment variables')."
+        )
+    return {"default": cache}
+
+
 INSTALLED_APPS = [
     "trusthub.core",
     "home",
@@ -71,6 +96,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the session middleware: sees (and drops) its Vary: Cookie for anonymous visitors.
+    "trusthub.middleware.AnonymousVaryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -155,6 +182,11 @@ CACHE_CONTROL_PRIVATE_PREFIXES = (
     "/django-admin/",
     "/documents/authenticate_with_password/",
 )
+
+# The register version and the cached register, change log, feeds and exports
+# (subprocessors/versions.py, representations.py), and the rate limits. One cache shared by every
+# process (app servers, the scheduler that publishes): the database by default.
+CACHES = cache_settings(env("CACHE_URL", "db://trusthub_cache"))
 
 # Background work (emails to subscribers, acknowledgements): the database queue, worked by
 # `manage.py db_worker`. Tests run tasks at once (settings/test.py).

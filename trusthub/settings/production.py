@@ -1,10 +1,12 @@
 """Production settings. Every secret comes from the environment; missing ones stop start-up."""
 
+from pathlib import Path
+
 import dj_database_url
 import dj_email_url
 
 from .base import *  # noqa: F403
-from .base import env, env_bool, require_env
+from .base import BASE_DIR, env, env_bool, require_env
 
 DEBUG = False
 SECRET_KEY = require_env("SECRET_KEY")
@@ -17,6 +19,8 @@ DATABASES = {
 }
 WAGTAILADMIN_BASE_URL = require_env("WAGTAILADMIN_BASE_URL")
 
+# Where collectstatic puts the files WhiteNoise serves (default: staticfiles/ in the checkout).
+STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
@@ -29,8 +33,9 @@ SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+# Session and CSRF cookies go over HTTPS only. SECURE_COOKIES=false is for a local stack on
+# http://127.0.0.1 (`make serve`), where a browser would never send them back.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
 X_FRAME_OPTIONS = "DENY"
 
 DEFAULT_FROM_EMAIL = require_env("DEFAULT_FROM_EMAIL")
@@ -44,6 +49,12 @@ else:
     EMAIL_HOST_USER = env("EMAIL_HOST_USER", "")
     EMAIL_HOST_PASSWORD = env("EMAIL_HOST_PASSWORD", "")
     EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+
+# Behind the caching proxy every request comes from 127.0.0.1: the per-visitor rate limits
+# (objections, alert sign-ups) read the client address the proxy sets instead, e.g.
+# RATELIMIT_IP_META_KEY=HTTP_X_CLIENT_IP with deploy/varnish.vcl.
+if env("RATELIMIT_IP_META_KEY"):
+    RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY")
 
 # Purge the CDN/caching proxy when pages are published (optional).
 if env("FRONTEND_CACHE_PURGE_URL"):

@@ -6,7 +6,7 @@ from pathlib import Path
 import dj_database_url
 
 from .base import *  # noqa: F403
-from .base import require_env
+from .base import cache_settings, require_env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
@@ -20,3 +20,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # `smtp_server` (conftest.py)
 # Tasks run at once, in the test's transaction; reliability tests run the real worker instead.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# In-process cache, emptied before every test (conftest.py): nothing cached leaks between tests.
+CACHES = cache_settings("locmem://")

@@ -1,0 +1,30 @@
+"""gunicorn settings for one Trust Hub app server behind the caching proxy (deploy/varnish.vcl).
+
+Everything that changes between machines comes from the environment:
+  GUNICORN_BIND     where to listen (default 127.0.0.1:8001): the proxy's backend, never public
+  GUNICORN_WORKERS  worker processes (default 2)
+  GUNICORN_THREADS  threads per worker (default 1: Django's database connections are per thread)
+  GUNICORN_ACCESS_LOG  "-" for an access log on stdout (default: none; the proxy sees every hit)
+Run: gunicorn -c deploy/gunicorn.conf.py trusthub.wsgi:application
+"""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
+workers = int(os.environ.get("GUNICORN_WORKERS", "2"))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
+timeout = 30
+graceful_timeout = 10
+# Recycle workers now and then (a slow leak never grows for ever).
+max_requests = 5000
+max_requests_jitter = 500
+# Only the proxy on this machine talks to us; trust its X-Forwarded-* headers.
+forwarded_allow_ips = "127.0.0.1,::1"
+# gunicorn 27's control socket lives at one path per user: several app servers on one machine
+# would fight over it, and nothing here uses it.
+control_socket_disable = True
+# Django is imported once, before the workers fork: they start in a fraction of the time.
+preload_app = True

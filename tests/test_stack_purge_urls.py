@@ -1,0 +1,141 @@
+"""What publishing purges from the caching proxy (subprocessors/cache.py): exactly the URLs that
+show the change, once the transaction commits. The proxy itself, and a purge that makes the next
+request show the change, are tested against the real stack in tests/test_stack_purge.py."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from products.models import ProductPage, RetentionPage
+from subprocessors.cache import PURGE_PRIORITY, REGISTER_PATHS
+from subprocessors.models import ChangeNotice, Subprocessor
+from subprocessors.tests.factories import make_notice
+from trusthub.core.models import OrganisationSettings
+
+pytestmark = pytest.mark.django_db
+
+PURGED = []
+ROOT = "http://localhost"
+
+
+class RecordingBackend:
+    """A frontend cache that records the URLs Wagtail's frontend-cache machinery purges."""
+
+    def __init__(self, params):
+        pass
+
+    def invalidates_hostname(self, hostname):
+        return True
+
+    def purge_batch(self, urls):
+        PURGED.extend(urls)
+
+
+@pytest.fixture
+def purged(demo, settings):
+    settings.WAGTAILFRONTENDCACHE = {"test": {"BACKEND": f"{__name__}.RecordingBackend"}}
+    PURGED.clear()
+    return PURGED
+
+
+def paths(urls):
+    assert all(url.startswith(ROOT + "/") for url in urls), urls
+    return {url.removeprefix(ROOT) for url in urls}
+
+
+def product_pages():
+    pages = {f"/products/{p.slug}/" for p in ProductPage.objects.live()}
+    assert len(pages) > 1
+    return pages
+
+
+def test_a_register_entry_purges_the_register_and_product_pages_after_the_commit(
+    purged, django_capture_on_commit_callbacks
+):
+    entry = Subprocessor.objects.get(name="Twilio")
+    entry.description = "Sends text messages to parents."
+    with django_capture_on_commit_callbacks(execute=True):
+        entry.save_revision().publish()
+        assert purged == []  # not before the commit
+    assert paths(purged) == {*REGISTER_PATHS, *product_pages()}
+
+
+def test_a_change_notice_purges_its_own_page_too(purged, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        notice = make_notice("Acme to send letters")
+    assert paths(purged) == {*REGISTER_PATHS, *product_pages(), notice.get_absolute_url()}
+    purged.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        ChangeNotice.objects.get(pk=notice.pk).unpublish()
+    assert notice.get_absolute_url() in paths(purged)
+
+
+def test_a_product_page_purges_the_pages_that_list_or_name_it(
+    purged, django_capture_on_commit_callbacks
+):
+    product = ProductPage.objects.get(slug="pupil-progress")
+    product.title = "Pupil Progress Plus"
+    notices = ChangeNotice.objects.filter(live=True, products=product)
+    assert notices.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        product.save_revision().publish()
+    product_path = "/products/pupil-progress/"
+    expected = {
+        "/",
+        "/products/",
+        product_path,
+        product_path + "security/",
+        product_path + "retention/",
+        product_path + "retention/timeline.json",  # they show the product's name
+        product_path + "retention/timeline.ics",
+        "/subprocessors/alerts/subscribe/",
+        *REGISTER_PATHS,
+        *(n.get_absolute_url() for n in notices),
+    }
+    assert expected <= paths(purged)
+    others = paths(purged) - expected
+    # The only others: "all products" notices whose objection form lists every product.
+    assert all(p.startswith("/subprocessors/changes/") for p in others), others
+    assert "/products/juniper-mis/" not in paths(purged)
+
+
+def test_a_retention_page_purges_its_files_and_its_product_page_only(
+    purged, django_capture_on_commit_callbacks
+):
+    page = RetentionPage.objects.get(url_path__endswith="/pupil-progress/retention/")
+    with django_capture_on_commit_callbacks(execute=True):
+        page.save_revision().publish()
+    base = "/products/pupil-progress/"
+    assert paths(purged) == {
+        base,
+        base + "retention/",
+        base + "retention/timeline.json",
+        base + "retention/timeline.ics",
+    }
+
+
+def test_organisation_settings_purge_every_public_page(purged, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        OrganisationSettings.load().save()
+    every = paths(purged)
+    assert {"/", "/security/", "/.well-known/security.txt", *REGISTER_PATHS} <= every
+    assert product_pages() <= every
+    for notice in ChangeNotice.objects.filter(live=True):
+        assert notice.get_absolute_url() in every
+
+
+def test_the_worker_purges_once_more_when_any_fetch_in_flight_is_over(
+    purged, settings, django_capture_on_commit_callbacks
+):
+    """A page the proxy was fetching as the purge arrived (rendered from the rows before the
+    commit) is stored after the purge: a second purge, by the worker, removes it."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    with django_capture_on_commit_callbacks(execute=True):
+        notice = make_notice("Acme to send letters")
+    assert notice.get_absolute_url() in paths(purged)  # at once
+    [again] = DBTaskResult.objects.filter(task_path__endswith=".purge_urls_from_cache_task")
+    assert set(again.args_kwargs["args"][0]) == set(purged)
+    assert again.priority == PURGE_PRIORITY
+    assert again.run_after > timezone.now() + datetime.timedelta(seconds=5)
