@@ -1,5 +1,6 @@
 """Production settings fail fast without their secrets."""
 
+import json
 import os
 import secrets
 import subprocess
@@ -46,3 +47,43 @@ def test_production_fails_fast_naming_each_missing_variable():
         result = _load_production(env)
         assert result.returncode != 0
         assert f"The environment variable {name} must be set" in result.stderr
+
+
+PRINT_SCALE_OUT = (
+    "import django, json; django.setup(); from django.conf import settings as s; "
+    "d = s.DATABASES['default']; print(json.dumps({'storage': s.STORAGES['default'], "
+    "'serve': getattr(s, 'WAGTAILDOCS_SERVE_METHOD', None), 'pool': d.get('OPTIONS', {}).get('pool'), "
+    "'age': d['CONN_MAX_AGE'], 'cursors': d['DISABLE_SERVER_SIDE_CURSORS']}))"
+)
+
+
+def test_scale_out_settings_come_from_the_environment():
+    """docs/deploy.md: media on S3-compatible storage, psycopg's connection pool, PgBouncer."""
+    env = {
+        **REQUIRED,
+        "MEDIA_S3_BUCKET": "trusthub-media",
+        "MEDIA_S3_ENDPOINT_URL": "https://s3.example.net",
+        "MEDIA_S3_REGION": "eu-west-2",
+        "DATABASE_POOL": "true",
+        "DATABASE_POOL_MAX_SIZE": "8",
+        "DISABLE_SERVER_SIDE_CURSORS": "true",
+    }
+    result = _load_production(env, "-c", PRINT_SCALE_OUT)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found["storage"]["BACKEND"] == "storages.backends.s3.S3Storage"
+    assert found["storage"]["OPTIONS"]["bucket_name"] == "trusthub-media"
+    assert found["storage"]["OPTIONS"]["endpoint_url"] == "https://s3.example.net"
+    assert found["storage"]["OPTIONS"]["default_acl"] == "private"
+    assert found["serve"] == "redirect"
+    assert found["pool"] == {"min_size": 1, "max_size": 8}
+    assert found["age"] == 0  # Django refuses persistent connections with a pool
+    assert found["cursors"] is True
+
+
+def test_without_them_media_stay_on_disk_and_connections_persist():
+    result = _load_production(REQUIRED, "-c", PRINT_SCALE_OUT)
+    assert result.returncode == 0, result.stderr
+    found = json.loads(result.stdout)
+    assert found["storage"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
+    assert found["pool"] is None and found["age"] == 600 and found["cursors"] is False

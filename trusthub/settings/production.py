@@ -19,12 +19,40 @@ DATABASES = {
 }
 WAGTAILADMIN_BASE_URL = require_env("WAGTAILADMIN_BASE_URL")
 
+# Connections: persistent per worker thread by default; DATABASE_POOL=true uses psycopg's pool in
+# each process instead (Django's OPTIONS["pool"]); behind PgBouncer in transaction mode, set
+# DISABLE_SERVER_SIDE_CURSORS=true (docs/deploy.md).
+if env_bool("DATABASE_POOL", False):
+    DATABASES["default"]["CONN_MAX_AGE"] = 0  # the pool keeps the connections
+    DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
+        "min_size": int(env("DATABASE_POOL_MIN_SIZE", "1")),
+        "max_size": int(env("DATABASE_POOL_MAX_SIZE", "4")),
+    }
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env_bool("DISABLE_SERVER_SIDE_CURSORS", False)
+
 # Where collectstatic puts the files WhiteNoise serves (default: staticfiles/ in the checkout).
 STATIC_ROOT = Path(env("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Uploaded documents on S3-compatible object storage, shared by every app server, when
+# MEDIA_S3_BUCKET is set (credentials: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY or an instance
+# role). Private objects; Wagtail's document view checks privacy, then redirects to a signed URL.
+if env("MEDIA_S3_BUCKET"):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env("MEDIA_S3_BUCKET"),
+            "endpoint_url": env("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": env("MEDIA_S3_REGION") or None,
+            "default_acl": "private",
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+    WAGTAILDOCS_SERVE_METHOD = "redirect"
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
