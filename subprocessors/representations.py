@@ -63,7 +63,9 @@ def cached(name, requested, *, html=False, conditional=False):
     `requested(request)` gives the normalised filter. `html`: the page carries Wagtail's
     userbar for signed-in editors, so a request with a session cookie is rendered afresh and
     never stored. `conditional`: send ETag and Last-Modified, and answer 304 without reading
-    the cache or the database beyond the version.
+    the cache or the database beyond the version. A conditional view also carries
+    `validators_for(request)`, with which trusthub.middleware.NotModifiedMiddleware answers a
+    304 before sessions, authentication and the rest of the stack run.
     """
 
     def decorator(view):
@@ -72,19 +74,13 @@ def cached(name, requested, *, html=False, conditional=False):
             if html and settings.SESSION_COOKIE_NAME in request.COOKIES:
                 return view(request, *args, **kwargs)
             parts = requested(request)
-            version, day = versions.current(), timezone.localdate()
-            key = f"trusthub:{name}:" + _digest(
-                version, day.isoformat(), request.scheme, request.get_host(), parts
-            )
+            key, version, day = _key(name, parts, request)
             validators = {}
             if conditional:
-                validators = {
-                    "etag": f'W/"{key.rsplit(":", 1)[1][:32]}"',
-                    "last_modified": versions.changed_at(version, day),
-                }
+                validators = _validators(key, version, day)
                 answer = get_conditional_response(request, **validators)
                 if answer is not None:
-                    return _with_validators(answer, **validators)
+                    return with_validators(answer, **validators)
             stored = cache.get(key)
             if stored is None:
                 response = view(request, *args, **kwargs)
@@ -96,18 +92,37 @@ def cached(name, requested, *, html=False, conditional=False):
             else:
                 content, headers = stored
                 response = HttpResponse(content, headers=headers)
-            return _with_validators(response, **validators)
+            return with_validators(response, **validators)
 
+        if conditional:
+            wrapped.validators_for = lambda request: _validators(
+                *_key(name, requested(request), request)
+            )
         return wrapped
 
     return decorator
+
+
+def _key(name, parts, request):
+    version, day = versions.current(), timezone.localdate()
+    key = f"trusthub:{name}:" + _digest(
+        version, day.isoformat(), request.scheme, request.get_host(), parts
+    )
+    return key, version, day
+
+
+def _validators(key, version, day):
+    return {
+        "etag": f'W/"{key.rsplit(":", 1)[1][:32]}"',
+        "last_modified": versions.changed_at(version, day),
+    }
 
 
 def _digest(*values):
     return hashlib.sha256(repr(values).encode()).hexdigest()[:40]
 
 
-def _with_validators(response, etag=None, last_modified=None):
+def with_validators(response, etag=None, last_modified=None):
     if etag:
         response["ETag"] = etag
     if last_modified:

@@ -1,9 +1,16 @@
 """Cache-Control policy: public pages are cacheable, anything personal never is."""
 
 from django.conf import settings
-from django.utils.cache import add_never_cache_headers, cc_delim_re, patch_cache_control
+from django.urls import Resolver404, resolve
+from django.utils.cache import (
+    add_never_cache_headers,
+    cc_delim_re,
+    get_conditional_response,
+    patch_cache_control,
+)
 
 from subprocessors import versions
+from subprocessors.representations import with_validators
 
 CACHEABLE_STATUSES = (200, 301, 304, 404)
 
@@ -84,3 +91,44 @@ class AnonymousVaryMiddleware:
             else:
                 del response["Vary"]
         return response
+
+
+class NotModifiedMiddleware:
+    """A conditional GET of a feed or an export whose ETag (or date) still holds is answered 304
+    here, right after WhiteNoise: its validators come from the register version alone
+    (`validators_for` on the view, subprocessors/representations.py), so sessions,
+    authentication, CSRF and the view never run. Anything else goes on as usual."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        answer = self._not_modified(request)
+        return answer if answer is not None else self.get_response(request)
+
+    @staticmethod
+    def _not_modified(request):
+        meta = request.META
+        if request.method not in ("GET", "HEAD") or not (
+            "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta
+        ):
+            return None
+        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return None
+        try:
+            validators_for = getattr(resolve(request.path_info).func, "validators_for", None)
+        except Resolver404:
+            return None
+        if validators_for is None:
+            return None
+        validators = validators_for(request)
+        answer = get_conditional_response(request, **validators)
+        if answer is None:
+            return None
+        patch_cache_control(
+            answer,
+            public=True,
+            max_age=settings.CACHE_CONTROL_MAX_AGE,
+            s_maxage=settings.CACHE_CONTROL_S_MAXAGE,
+        )
+        return with_validators(answer, **validators)

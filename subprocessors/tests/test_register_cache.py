@@ -4,6 +4,7 @@ and exports answer conditional requests without rendering; anonymous visitors' p
 on Cookie, and signed-in editors still get their userbar."""
 
 import pytest
+from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -250,3 +251,20 @@ def test_a_response_made_while_something_was_published_is_not_kept_by_the_proxy(
     assert "private" in response["Cache-Control"] and "no-store" in response["Cache-Control"]
     assert "s-maxage" not in response["Cache-Control"]
     assert "s-maxage" in client.get(url)["Cache-Control"]  # the next one is kept again
+
+
+@pytest.mark.parametrize("url", [*FEEDS, *EXPORTS])
+def test_a_304_is_answered_before_sessions_and_the_view_run(client, demo, url, monkeypatch):
+    """trusthub.middleware.NotModifiedMiddleware: after WhiteNoise, from the version alone."""
+    etag = client.get(url)["ETag"]
+
+    def must_not_run(*args, **kwargs):
+        raise AssertionError("the rest of the stack ran for a 304")
+
+    monkeypatch.setattr(SessionMiddleware, "process_request", must_not_run)
+    response, queries = get(client, url, HTTP_IF_NONE_MATCH=etag)
+    assert (response.status_code, response.content, queries) == (304, b"", 0)
+    assert response["ETag"] == etag
+    assert "public" in response["Cache-Control"] and "s-maxage" in response["Cache-Control"]
+    with pytest.raises(AssertionError, match="the rest of the stack ran"):
+        client.get(url, HTTP_IF_NONE_MATCH='W/"not-the-current-one"')

@@ -96,6 +96,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # 304s for feeds and exports from the register version alone, before the rest runs.
+    "trusthub.middleware.NotModifiedMiddleware",
     # Above the session middleware: sees (and drops) its Vary: Cookie for anonymous visitors.
     "trusthub.middleware.AnonymousVaryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
