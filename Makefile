@@ -15,7 +15,9 @@ $(VENV)/.installed: requirements.lock
 	# uv in it, and uv installs the same locked versions as pip would, in a third of the time.
 	test -x $(PY) || $(PYTHON) -m venv --without-pip $(VENV)
 	test -x $(VENV)/bin/uv || $(PYTHON) -m pip --python $(PY) install --quiet uv==0.13.9
-	$(VENV)/bin/uv pip install --python $(PY) --quiet -r requirements.lock
+	# From uv's cache alone when it has every locked file (no index round trips), else online.
+	$(VENV)/bin/uv pip install --python $(PY) --quiet --offline -r requirements.lock 2>/dev/null \
+	  || $(VENV)/bin/uv pip install --python $(PY) --quiet -r requirements.lock
 	touch $@
 
 ## make run: install, migrate the embedded SQLite database, load demo content, serve on HOST:PORT

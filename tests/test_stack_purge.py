@@ -146,7 +146,8 @@ def test_publishing_and_unpublishing_purge_exactly_what_shows_the_change(stack_d
         stack_database,
         app_servers=2,
         log_dir=tmp_path,
-        env={"STATIC_ROOT": str(tmp_path / "static")},
+        # One gunicorn worker each: two app servers are what the test is about, not four workers.
+        env={"STATIC_ROOT": str(tmp_path / "static"), "GUNICORN_WORKERS": "1"},
     )
     # What `make serve` does before it starts the stack (the database is migrated already).
     stack.manage(
