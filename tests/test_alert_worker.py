@@ -27,8 +27,8 @@ from aiosmtpd.controller import Controller
 from tests import database
 
 ROOT = Path(__file__).resolve().parent.parent
-SUBSCRIBERS = 40
-KILL_AFTER = 12  # messages received when the worker is killed, mid-send of the 12th
+SUBSCRIBERS = 24
+KILL_AFTER = 8  # messages received when the worker is killed, mid-send of the 8th
 FLAKY = {f"school{i:03d}@example.org" for i in range(0, SUBSCRIBERS, 7)}  # 451 at first
 
 WORKER_SETTINGS = """

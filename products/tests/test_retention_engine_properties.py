@@ -57,13 +57,13 @@ def stage_lists(draw):
 end_dates = st.dates(min_value=D(2015, 1, 1), max_value=D(2034, 12, 31))  # 20 years
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(windows=window_sets())
 def test_generated_partitions_are_valid(windows):
     assert r.window_problems(windows) == []
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=200, deadline=None)
 @given(end=end_dates, stages=stage_lists())
 def test_timelines_are_ordered_and_never_before_the_end_date(end, stages):
     timeline = r.compute_timeline(end, stages)
@@ -80,7 +80,7 @@ def test_every_accepted_end_date_yields_a_timeline(end, stages):
     assert r.parse_end_date(end.isoformat()) == end
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=250, deadline=None)
 @given(end=end_dates)
 def test_seed_rules_hold_for_every_end_date(end):
     access, live, backups = engine_dates(end)
