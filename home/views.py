@@ -1,13 +1,11 @@
-import datetime
-
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
-from django.utils import timezone
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 
 from trusthub.core.models import OrganisationSettings
 
@@ -20,17 +18,17 @@ def server_error(request):
     return HttpResponse(loader.render_to_string("500.html"), status=500)
 
 
-@require_GET
+@require_safe
 @cache_control(public=True, max_age=86400)
 def security_txt(request):
-    """RFC 9116 security.txt with our contact from organisation settings."""
+    """RFC 9116 security.txt: our security contact and the editor-set expiry date, from the
+    organisation settings; Canonical is the site's configured address (https in production)."""
     org = OrganisationSettings.load(request_or_site=request)
-    expires = timezone.now().replace(microsecond=0) + datetime.timedelta(days=180)
     lines = [
         f"Contact: mailto:{org.security_email}",
-        f"Expires: {expires.astimezone(datetime.UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
+        f"Expires: {org.security_txt_expires.isoformat()}T23:59:59Z",
         "Preferred-Languages: en",
-        f"Canonical: {request.build_absolute_uri(request.path)}",
+        f"Canonical: {settings.WAGTAILADMIN_BASE_URL.rstrip('/')}{request.path}",
     ]
     if org.website:
         lines.append(f"# {org.organisation_name}: {org.website}")

@@ -1,6 +1,7 @@
 """Organisation-wide settings: edited once in Settings → Organisation settings, used on every page,
 feed and email. The bottom layer: this app imports no other app of the project."""
 
+import datetime
 import re
 
 from django.core.exceptions import ValidationError
@@ -17,6 +18,13 @@ ICO_REGISTRATION_NUMBER_MESSAGE = (
     "letters and six digits, such as ZA123456 (older registrations: Z and seven digits, such as "
     "Z1234567)."
 )
+
+
+SECURITY_TXT_WARN_DAYS = 30  # the dashboard warns this long before security.txt expires
+
+
+def a_year_from_today():
+    return datetime.date.today() + datetime.timedelta(days=365)
 
 
 @register_setting(icon="site")
@@ -61,6 +69,13 @@ class OrganisationSettings(BaseGenericSetting):
         help_text="Where to report a security vulnerability (published in /.well-known/security.txt). "
         "Falls back to the DPO email when empty.",
     )
+    security_txt_expires = models.DateField(
+        "security.txt expires on",
+        default=a_year_from_today,
+        help_text="The Expires date of /.well-known/security.txt (RFC 9116): after it, "
+        "researchers may treat our security contact as out of date. Check the contact and move "
+        "this on, at most a year ahead; the dashboard warns 30 days before it passes.",
+    )
     notice_period_days = models.PositiveSmallIntegerField(
         "notice period (days)",
         default=30,
@@ -89,7 +104,11 @@ class OrganisationSettings(BaseGenericSetting):
             heading="Data Protection Officer",
         ),
         MultiFieldPanel(
-            [FieldPanel("security_contact_email"), FieldPanel("notice_period_days")],
+            [
+                FieldPanel("security_contact_email"),
+                FieldPanel("security_txt_expires"),
+                FieldPanel("notice_period_days"),
+            ],
             heading="Security and notice",
         ),
         MultiFieldPanel([FieldPanel("internal_note")], heading="For editors only"),
@@ -118,6 +137,10 @@ class OrganisationSettings(BaseGenericSetting):
     @property
     def security_email(self):
         return self.security_contact_email or self.dpo_email
+
+    def security_txt_days_left(self, today=None):
+        """Days until security.txt expires (negative once it has)."""
+        return (self.security_txt_expires - (today or datetime.date.today())).days
 
 
 def notice_period_days():

@@ -91,6 +91,7 @@ def test_the_settings_form_refuses_a_bad_ico_number_and_keeps_the_old_one(client
         "security_contact_email": org.security_contact_email,
         "notice_period_days": org.notice_period_days,
         "internal_note": org.internal_note,
+        "security_txt_expires": org.security_txt_expires.isoformat(),
     }
     response = client.post(url, data)
     assert response.status_code == 200
