@@ -7,11 +7,11 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from products.models import ProductPage, SecurityStatementPage
-from trusthub.core.mixins import BreadcrumbsMixin
+from trusthub.core.mixins import BreadcrumbsMixin, ReadOnlyPageMixin
 from trusthub.core.richtext import PLAIN_RICH_TEXT
 
 
-class HomePage(Page):
+class HomePage(ReadOnlyPageMixin, Page):
     """The hub home: who we are, our products, how to reach the DPO."""
 
     page_description = "The Trust Hub home page. There is only one."
@@ -60,7 +60,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(BreadcrumbsMixin, Page):
+class StandardPage(ReadOnlyPageMixin, BreadcrumbsMixin, Page):
     """A plain content page, e.g. 'About this hub' or an accessibility statement."""
 
     page_description = "A simple page of text, such as an accessibility statement."

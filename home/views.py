@@ -5,8 +5,8 @@ from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
 from django.views.decorators.cache import cache_control, never_cache
-from django.views.decorators.http import require_safe
 
+from trusthub.core.http import read_only
 from trusthub.core.models import OrganisationSettings
 
 
@@ -18,7 +18,7 @@ def server_error(request):
     return HttpResponse(loader.render_to_string("500.html"), status=500)
 
 
-@require_safe
+@read_only
 @cache_control(public=True, max_age=86400)
 def security_txt(request):
     """RFC 9116 security.txt: our security contact and the editor-set expiry date, from the
@@ -35,7 +35,7 @@ def security_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-@require_safe
+@read_only
 @never_cache
 def health(request):
     """For load balancers and the caching proxy: 200 when this app server can reach the database

@@ -8,9 +8,10 @@ missing `?ended=` is a 400: JSON gives {"error": {...}}, the calendar the messag
 import datetime
 
 from django.http import Http404, HttpResponse, JsonResponse
-from django.views.decorators.http import require_safe
 from icalendar import Calendar, Event
 from wagtail.models import Site
+
+from trusthub.core.http import read_only
 
 from .models import ProductPage, RetentionPage
 
@@ -85,7 +86,7 @@ def timeline_calendar(page, request, calc, data):
     return calendar
 
 
-@require_safe
+@read_only
 def timeline_json(request, product):
     """The same timeline as the page, as JSON; 400 with {"error": {...}} for bad input."""
     page = find_retention_page(request, product)
@@ -98,7 +99,7 @@ def timeline_json(request, product):
     return JsonResponse(timeline_data(page, request, calc), json_dumps_params={"indent": 2})
 
 
-@require_safe
+@read_only
 def timeline_ics(request, product):
     """The timeline as an iCalendar file: one all-day event per stage, with stable UIDs."""
     page = find_retention_page(request, product)

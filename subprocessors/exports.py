@@ -6,7 +6,8 @@ import io
 
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+
+from trusthub.core.http import read_only
 
 from .models import today
 from .register import RegisterFilter
@@ -86,7 +87,7 @@ def _export_records(request):
     return flt, [to_record(entry) for entry in flt.entries()]
 
 
-@require_safe
+@read_only
 @cached("register.json", register_filter, conditional=True)
 def register_json(request):
     flt, records = _export_records(request)
@@ -104,7 +105,7 @@ def register_json(request):
     return keep_as(response, tuple(flt.product_slugs), flt.recipient_type)
 
 
-@require_safe
+@read_only
 @cached("register.csv", register_filter, conditional=True)
 def register_csv(request):
     flt, records = _export_records(request)

@@ -13,6 +13,7 @@ from django.http import Http404, QueryDict
 from django.utils import feedgenerator
 from wagtail.models import ModelLogEntry
 
+from trusthub.core.http import read_only
 from trusthub.core.models import OrganisationSettings
 
 from .models import ChangeNotice
@@ -215,8 +216,8 @@ def last_modified(products=()):
 
 def _cached_feed(name, feed):
     """ETag and Last-Modified from the register version (`representations.py`): a 304 costs
-    no rendering and no query beyond the version."""
-    return cached(name, product_filter, conditional=True)(feed)
+    no rendering and no query beyond the version. GET and HEAD only."""
+    return read_only(cached(name, product_filter, conditional=True)(feed))
 
 
 rss_feed = _cached_feed("feed.rss", RssChangeFeed())

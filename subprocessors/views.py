@@ -3,7 +3,8 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
-from django.views.decorators.http import require_safe
+
+from trusthub.core.http import read_only
 
 from .models import ChangeNotice
 from .notices import live_notices, with_announced, with_relations
@@ -14,7 +15,7 @@ from .representations import cached, keep_as, paged_register_filter, register_fi
 NOTICES_PER_PAGE = 50
 
 
-@require_safe
+@read_only
 @cached("register", register_filter, html=True)
 def register(request):
     flt = RegisterFilter.from_query(request.GET)
@@ -37,7 +38,7 @@ def register(request):
     return response
 
 
-@require_safe
+@read_only
 @cached("changes", paged_register_filter, html=True)
 def notice_list(request):
     flt = RegisterFilter.from_query(request.GET)
@@ -63,7 +64,7 @@ def notice_list(request):
     return response
 
 
-@require_safe
+@read_only
 def notice_detail(request, pk):
     notice = get_object_or_404(with_relations(ChangeNotice.objects.filter(live=True)), pk=pk)
     context = notice_page_context(notice)

@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from trusthub.core.mixins import BreadcrumbsMixin, RequiredSlugMixin
+from trusthub.core.mixins import BreadcrumbsMixin, ReadOnlyPageMixin, RequiredSlugMixin
 from trusthub.core.richtext import PLAIN_RICH_TEXT
 
 from .. import blocks as pb
@@ -65,7 +65,7 @@ class RetentionCalculation:
         return self.end_date is not None and not self.error
 
 
-class RetentionPage(RequiredSlugMixin, BreadcrumbsMixin, Page):
+class RetentionPage(ReadOnlyPageMixin, RequiredSlugMixin, BreadcrumbsMixin, Page):
     """'When will our data be deleted?': a product's retention stages, explained and calculated.
 
     The stages are structured rules (products/retention/); the explanation, the calculator,

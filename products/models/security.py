@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from trusthub.core.mixins import BreadcrumbsMixin, RequiredSlugMixin
+from trusthub.core.mixins import BreadcrumbsMixin, ReadOnlyPageMixin, RequiredSlugMixin
 from trusthub.core.richtext import PLAIN_RICH_TEXT
 
 from .. import blocks as pb
@@ -18,7 +18,7 @@ from .internal_notes import INTERNAL_NOTE_PANELS, internal_note_field
 PRODUCT_PAGE = "products.ProductPage"
 
 
-class SecurityStatementPage(RequiredSlugMixin, BreadcrumbsMixin, Page):
+class SecurityStatementPage(ReadOnlyPageMixin, RequiredSlugMixin, BreadcrumbsMixin, Page):
     """'How we keep your data safe': company-wide (under home) or for one product."""
 
     page_description = (

@@ -7,7 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from trusthub.core.mixins import BreadcrumbsMixin
+from trusthub.core.mixins import BreadcrumbsMixin, ReadOnlyPageMixin
 from trusthub.core.richtext import PLAIN_RICH_TEXT
 
 from .. import blocks as pb
@@ -16,7 +16,7 @@ from .retention import RetentionPage
 from .security import SecurityStatementPage
 
 
-class ProductIndexPage(BreadcrumbsMixin, Page):
+class ProductIndexPage(ReadOnlyPageMixin, BreadcrumbsMixin, Page):
     """/products/: lists our products. There is one, directly under the home page."""
 
     page_description = "The list of products (/products/). There is only one."
@@ -33,7 +33,7 @@ class ProductIndexPage(BreadcrumbsMixin, Page):
         return context
 
 
-class ProductPage(BreadcrumbsMixin, Page):
+class ProductPage(ReadOnlyPageMixin, BreadcrumbsMixin, Page):
     """A product's privacy summary: what it holds about whom, why, and where."""
 
     page_description = "A product's privacy summary, for schools' due diligence."

@@ -1,6 +1,16 @@
 """Behaviour shared by page types of several apps."""
 
+from http import HTTPMethod
+
 from django.core.exceptions import ValidationError
+
+
+class ReadOnlyPageMixin:
+    """A public page is only ever read: Wagtail answers 405 with `Allow` to any method but GET,
+    HEAD and OPTIONS (which answers with `Allow`). Forms post to URLs of their own (alert
+    sign-ups, objections)."""
+
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
 
 
 class BreadcrumbsMixin:

@@ -1,0 +1,51 @@
+"""Every public GET endpoint is read-only: other methods get 405 with `Allow` (issue 14, item 5),
+as a real client sees it (CSRF checks on); OPTIONS may answer 200 with `Allow`. Forms post to
+URLs of their own and are not here."""
+
+import pytest
+from django.test import Client
+
+from subprocessors.models import ChangeNotice
+
+pytestmark = pytest.mark.django_db
+
+PATHS = [
+    "/",
+    "/security/",
+    "/products/",
+    "/products/pupil-progress/",
+    "/products/pupil-progress/security/",
+    "/products/pupil-progress/retention/",
+    "/products/pupil-progress/retention/timeline.json?ended=2027-02-22",
+    "/products/pupil-progress/retention/timeline.ics?ended=2027-02-22",
+    "/subprocessors/",
+    "/subprocessors/?product=pupil-progress",
+    "/subprocessors/register.csv",
+    "/subprocessors/register.json",
+    "/subprocessors/changes/",
+    "/subprocessors/changes/feed.rss",
+    "/subprocessors/changes/feed.atom",
+    "/subprocessors/changes/feed.json",
+    "/.well-known/security.txt",
+    "/health/",
+]
+METHODS = ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
+
+
+def allowed(response):
+    return {m.strip() for m in response.get("Allow", "").split(",") if m.strip()}
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_only_get_and_head_on_every_public_endpoint(demo, method):
+    client = Client(enforce_csrf_checks=True)
+    notice = ChangeNotice.objects.filter(live=True).first()
+    for path in [*PATHS, notice.get_absolute_url()]:
+        assert client.get(path).status_code == 200, path
+        assert client.head(path).status_code == 200, path
+        response = client.generic(method, path)
+        # OPTIONS may answer 200 with `Allow` (Wagtail's pages do); everything else is 405.
+        expected = (200, 405) if method == "OPTIONS" else (405,)
+        assert response.status_code in expected, (method, path, response.status_code)
+        assert allowed(response) >= {"GET", "HEAD"}, (method, path, response.get("Allow"))
+        assert allowed(response) <= {"GET", "HEAD", "OPTIONS"}, (method, path)
