@@ -15,9 +15,10 @@ $(VENV)/.installed: requirements.lock
 	# uv in it, and uv installs the same locked versions as pip would, in a third of the time.
 	test -x $(PY) || $(PYTHON) -m venv --without-pip $(VENV)
 	test -x $(VENV)/bin/uv || $(PYTHON) -m pip --python $(PY) install --quiet uv==0.13.9
-	# From uv's cache alone when it has every locked file (no index round trips), else online.
-	$(VENV)/bin/uv pip install --python $(PY) --quiet --offline -r requirements.lock 2>/dev/null \
-	  || $(VENV)/bin/uv pip install --python $(PY) --quiet -r requirements.lock
+	# Every file checked against the lock's hashes. From uv's cache alone when it has every locked
+	# file (no index round trips), else online.
+	$(VENV)/bin/uv pip install --python $(PY) --quiet --require-hashes --offline -r requirements.lock 2>/dev/null \
+	  || $(VENV)/bin/uv pip install --python $(PY) --quiet --require-hashes -r requirements.lock
 	touch $@
 
 ## make run: install, migrate the embedded SQLite database, load demo content, serve on HOST:PORT
@@ -43,5 +44,12 @@ format: $(VENV)/.installed
 bench: $(VENV)/.installed
 	bash scripts/bench.sh
 
+## make clean: remove what the build made (.venv, node_modules, staticfiles). The local database and
+## uploaded media are kept unless you confirm: make clean CONFIRM=delete-my-data
 clean:
-	rm -rf $(VENV) node_modules staticfiles db.sqlite3
+	rm -rf $(VENV) node_modules staticfiles
+	@if [[ "$(CONFIRM)" == delete-my-data ]]; then \
+	  rm -rf db.sqlite3 media && echo "Deleted db.sqlite3 and media/ (your local content)."; \
+	elif [[ -e db.sqlite3 || -e media ]]; then \
+	  echo "Kept db.sqlite3 and media/ (your local content). To delete them too: make clean CONFIRM=delete-my-data"; \
+	fi
