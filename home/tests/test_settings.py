@@ -87,3 +87,15 @@ def test_without_them_media_stay_on_disk_and_connections_persist():
     found = json.loads(result.stdout)
     assert found["storage"]["BACKEND"] == "django.core.files.storage.FileSystemStorage"
     assert found["pool"] is None and found["age"] == 600 and found["cursors"] is False
+
+
+PRINT_HSTS = (
+    "import django; django.setup(); from django.conf import settings as s; "
+    "print(s.SECURE_HSTS_SECONDS, s.SECURE_HSTS_PRELOAD)"
+)
+
+
+def test_hsts_preload_is_off_unless_asked_for():
+    assert _load_production(REQUIRED, "-c", PRINT_HSTS).stdout.split() == ["31536000", "False"]
+    result = _load_production({**REQUIRED, "SECURE_HSTS_PRELOAD": "true"}, "-c", PRINT_HSTS)
+    assert result.stdout.split() == ["31536000", "True"]
