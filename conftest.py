@@ -10,6 +10,7 @@ server that shares the test's database connection (and so its transaction), so t
 import contextlib
 import mailbox
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -248,18 +249,25 @@ class SmtpServer:
         self.host, self.port, self.maildir = host, port, Path(maildir)
 
     def messages(self):
-        """Every message received so far, parsed (email.message.EmailMessage), oldest first
-        (Maildir names start with the delivery time)."""
+        """Every message received so far, parsed (email.message.EmailMessage), oldest first."""
         box = mailbox.Maildir(self.maildir, create=False)
         return [
             message_from_bytes(box.get_bytes(key), policy=policy.default)
-            for key in sorted(box.iterkeys())
+            for key in sorted(box.iterkeys(), key=_delivery_order)
         ]
 
     def clear(self):
         box = mailbox.Maildir(self.maildir, create=False)
         for key in list(box.iterkeys()):
             box.remove(key)
+
+
+def _delivery_order(key):
+    """A Maildir name is "<seconds>.M<microseconds>P<pid>Q<count>.<host>", the microseconds not
+    zero-padded: sorted as text, M99999 (earlier) would come after M123456 within one second."""
+    seconds, _, rest = key.partition(".")
+    numbers = dict(re.findall(r"([MPQ])(\d+)", rest.split(".", 1)[0]))
+    return int(seconds), int(numbers.get("M", 0)), int(numbers.get("Q", 0))
 
 
 def _free_port():
