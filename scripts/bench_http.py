@@ -144,9 +144,9 @@ def fetch(url, headers=None):
         return response.read(), dict(response.headers)
 
 
-def wrk(url, headers=(), connections=CONNECTIONS):
+def wrk(url, headers=(), connections=CONNECTIONS, seconds=SECONDS):
     """req/s, p50 ms, p99 ms, and how many answers were not 2xx/3xx."""
-    argv = ["wrk", "-t2", f"-c{connections}", f"-d{SECONDS}s", "--latency"]
+    argv = ["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency"]
     for header in headers:
         argv += ["-H", header]
     out = subprocess.run(argv + [url], capture_output=True, text=True, check=True).stdout
@@ -218,16 +218,8 @@ def proxied(stack, static):
     header("Through Varnish, cached — against nginx serving the same bytes as a file", "file r/s")
     # Both front servers start their threads and fill their caches before anything is timed.
     fetch(stack.proxy_url + CACHED[0])
-    subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", "-d1s", stack.proxy_url + CACHED[0]],
-        capture_output=True,
-        check=True,
-    )
-    subprocess.run(
-        ["wrk", "-t2", f"-c{CONNECTIONS}", "-d1s", f"http://127.0.0.1:{static.port}/"],
-        capture_output=True,
-        check=True,
-    )
+    wrk(stack.proxy_url + CACHED[0], seconds=1)
+    wrk(static.url_for(99, "/", b"warm-up"), seconds=1)
     for index, path in enumerate(CACHED):
         url = stack.proxy_url + path
         fetch(url)  # warm

@@ -14,7 +14,6 @@ database), this module is the build itself: migrate, load the demo content, then
 the error into STATUS_FILE.
 """
 
-import fcntl
 import io
 import os
 import subprocess
@@ -22,7 +21,6 @@ import sys
 import time
 import traceback
 import uuid
-from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
@@ -40,16 +38,6 @@ def run_directory(tmp_path_factory, config) -> Path:
     """A directory shared by this run's controller and xdist workers (and only them)."""
     base = tmp_path_factory.getbasetemp()
     return base.parent if hasattr(config, "workerinput") else base
-
-
-@contextmanager
-def locked(directory: Path):
-    with open(directory / "demo-template.lock", "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def recorded_template(directory: Path) -> str | None:

@@ -5,6 +5,7 @@ URLs of their own and are not here."""
 import pytest
 from django.test import Client
 
+from subprocessors.cache import REGISTER_PATHS, SECURITY_TXT_PATH
 from subprocessors.models import ChangeNotice
 
 pytestmark = pytest.mark.django_db
@@ -18,15 +19,9 @@ PATHS = [
     "/products/pupil-progress/retention/",
     "/products/pupil-progress/retention/timeline.json?ended=2027-02-22",
     "/products/pupil-progress/retention/timeline.ics?ended=2027-02-22",
-    "/subprocessors/",
+    *REGISTER_PATHS,  # the register, its exports, the change log and its feeds
     "/subprocessors/?product=pupil-progress",
-    "/subprocessors/register.csv",
-    "/subprocessors/register.json",
-    "/subprocessors/changes/",
-    "/subprocessors/changes/feed.rss",
-    "/subprocessors/changes/feed.atom",
-    "/subprocessors/changes/feed.json",
-    "/.well-known/security.txt",
+    SECURITY_TXT_PATH,
     "/health/",
 ]
 METHODS = ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]

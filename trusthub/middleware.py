@@ -15,6 +15,17 @@ from subprocessors.representations import with_validators
 CACHEABLE_STATUSES = (200, 301, 304, 404)
 
 
+def make_public(response):
+    """The policy for public responses: browsers keep them CACHE_CONTROL_MAX_AGE seconds, shared
+    caches (the proxy) CACHE_CONTROL_S_MAXAGE, until a publish purges them."""
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=settings.CACHE_CONTROL_MAX_AGE,
+        s_maxage=settings.CACHE_CONTROL_S_MAXAGE,
+    )
+
+
 class CacheControlMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -31,12 +42,7 @@ class CacheControlMiddleware:
             add_never_cache_headers(response)
             patch_cache_control(response, private=True)
         elif not response.has_header("Cache-Control"):
-            patch_cache_control(
-                response,
-                public=True,
-                max_age=settings.CACHE_CONTROL_MAX_AGE,
-                s_maxage=settings.CACHE_CONTROL_S_MAXAGE,
-            )
+            make_public(response)
         return response
 
     @staticmethod
@@ -125,10 +131,5 @@ class NotModifiedMiddleware:
         answer = get_conditional_response(request, **validators)
         if answer is None:
             return None
-        patch_cache_control(
-            answer,
-            public=True,
-            max_age=settings.CACHE_CONTROL_MAX_AGE,
-            s_maxage=settings.CACHE_CONTROL_S_MAXAGE,
-        )
+        make_public(answer)
         return with_validators(answer, **validators)
