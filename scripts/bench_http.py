@@ -14,7 +14,8 @@ second and p50/p99 latency:
   process, then the register polled through the proxy until the entry shows (goal: under 1 s),
   and whether each app server then serves it too (one shared cache, one purge).
 
-Numbers are printed, never asserted: the tests assert correctness and query counts.
+`bash scripts/bench.sh http 304` (or cached, uncached, fresh; several allowed) runs only those
+parts. Numbers are printed, never asserted: the tests assert correctness and query counts.
 """
 
 import os
@@ -238,6 +239,10 @@ def uncached(stack):
         body, _ = fetch(app + path)
         row(path, len(body), wrk(app + path, connections=connections), bare, 0.5)
 
+
+def not_modified(stack):
+    app = stack.app_urls[0]
+    connections = max(4, CONNECTIONS // 2)
     html, _ = fetch(app + "/")
     asset = re.search(rb'(/static/[^"]+\.css)', html).group(1).decode()
     _, asset_headers = fetch(app + asset)
@@ -279,7 +284,18 @@ def publish_to_fresh(stack, runs=3):
     )
 
 
-def main():
+PARTS = {
+    "cached": proxied,
+    "uncached": lambda stack, static: uncached(stack),
+    "304": lambda stack, static: not_modified(stack),
+    "fresh": lambda stack, static: publish_to_fresh(stack),
+}
+
+
+def main(parts):
+    unknown = set(parts) - set(PARTS)
+    if unknown:
+        sys.exit(f"Unknown part {', '.join(sorted(unknown))}: choose from {', '.join(PARTS)}.")
     prepare_database()
     stack = Stack(os.environ["DATABASE_URL"], app_servers=2)
     stack.manage("createcachetable")
@@ -293,13 +309,12 @@ def main():
                 f"({workers} workers each, production settings) on one PostgreSQL database; "
                 f"wrk, 2 threads, {CONNECTIONS} connections, {SECONDS} s per URL"
             )
-            proxied(stack, static)
-            uncached(stack)
-            publish_to_fresh(stack)
+            for part in parts:
+                PARTS[part](stack, static)
     finally:
         static.stop()
 
 
 if __name__ == "__main__":
     sys.stdout.reconfigure(line_buffering=True)  # rows appear as they are measured
-    main()
+    main(sys.argv[1:] or list(PARTS))

@@ -95,16 +95,18 @@ def cached(name, requested, *, html=False, conditional=False):
             return with_validators(response, **validators)
 
         if conditional:
-            wrapped.validators_for = lambda request: _validators(
-                *_key(name, requested(request), request)
+            # For the middleware's 304s, under the version it read (versions.recent).
+            wrapped.validators_for = lambda request, version: _validators(
+                *_key(name, requested(request), request, version)
             )
         return wrapped
 
     return decorator
 
 
-def _key(name, parts, request):
-    version, day = versions.current(), timezone.localdate()
+def _key(name, parts, request, version=None):
+    version = versions.current() if version is None else version
+    day = timezone.localdate()
     key = f"trusthub:{name}:" + _digest(
         version, day.isoformat(), request.scheme, request.get_host(), parts
     )

@@ -16,6 +16,7 @@ public output may read differently. Writes that bypass signals (`QuerySet.update
 import datetime
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
@@ -24,15 +25,44 @@ VERSION_KEY = "trusthub:register-version"
 SECOND = 1_000_000_000  # the version is in nanoseconds
 
 
+# This process's last read or write of the version, and when (time.monotonic()).
+_last_seen = (None, float("-inf"))
+
+
 def current():
     """The register version now (one cache read; a write too when the cache has none)."""
-    return cache.get_or_set(VERSION_KEY, time.time_ns, timeout=None)
+    version = cache.get_or_set(VERSION_KEY, time.time_ns, timeout=None)
+    _remember(version)
+    return version
+
+
+def recent():
+    """The register version as this process last read or wrote it, if that was at most
+    `REGISTER_VERSION_RECHECK` seconds ago; else `current()`.
+
+    For the one place where a read per request costs more than the answer itself: the 304s of
+    `trusthub.middleware.NotModifiedMiddleware` (a shared-cache read is most of their time). A
+    publish in this process is seen at once (`bump` remembers its version); one in another
+    process at most that long after (0.1 s by default; 0 reads every time). Pages, feeds and
+    exports themselves are always rendered and stored under `current()`.
+    """
+    version, seen_at = _last_seen
+    if version is not None and time.monotonic() - seen_at <= settings.REGISTER_VERSION_RECHECK:
+        return version
+    return current()
 
 
 def bump():
     """Start a new version, in a later second than the one before."""
     previous = cache.get(VERSION_KEY) or 0
-    cache.set(VERSION_KEY, max(time.time_ns(), (previous // SECOND + 1) * SECOND), timeout=None)
+    version = max(time.time_ns(), (previous // SECOND + 1) * SECOND)
+    cache.set(VERSION_KEY, version, timeout=None)
+    _remember(version)
+
+
+def _remember(version):
+    global _last_seen
+    _last_seen = (version, time.monotonic())
 
 
 def register_changed(sender, **kwargs):

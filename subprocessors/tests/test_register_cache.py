@@ -3,6 +3,8 @@ changes (a publish, an unpublish, a deletion, a product page, the organisation s
 and exports answer conditional requests without rendering; anonymous visitors' pages do not vary
 on Cookie, and signed-in editors still get their userbar."""
 
+import time
+
 import pytest
 from django.contrib.sessions.middleware import SessionMiddleware
 from django.core.cache import cache
@@ -268,3 +270,24 @@ def test_a_304_is_answered_before_sessions_and_the_view_run(client, demo, url, m
     assert "public" in response["Cache-Control"] and "s-maxage" in response["Cache-Control"]
     with pytest.raises(AssertionError, match="the rest of the stack ran"):
         client.get(url, HTTP_IF_NONE_MATCH='W/"not-the-current-one"')
+
+
+def test_a_publish_on_another_app_server_reaches_the_304s_within_the_recheck_time(
+    client, demo, settings
+):
+    """An app server answers 304s from the version it read at most REGISTER_VERSION_RECHECK
+    seconds ago; a publish it made itself it sees at once."""
+    url = FEEDS[1]
+    etag = client.get(url)["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    # Another server publishes: the shared version moves on without this process knowing.
+    cache.set(versions.VERSION_KEY, cache.get(versions.VERSION_KEY) + versions.SECOND)
+    time.sleep(settings.REGISTER_VERSION_RECHECK + 0.05)
+    response = client.get(url, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200 and response["ETag"] != etag
+    # This process publishes: seen by the very next request, whatever the recheck time.
+    settings.REGISTER_VERSION_RECHECK = 3600
+    etag = response["ETag"]
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 304
+    versions.bump()
+    assert client.get(url, HTTP_IF_NONE_MATCH=etag).status_code == 200

@@ -189,6 +189,10 @@ CACHE_CONTROL_PRIVATE_PREFIXES = (
 # (subprocessors/versions.py, representations.py), and the rate limits. One cache shared by every
 # process (app servers, the scheduler that publishes): the database by default.
 CACHES = cache_settings(env("CACHE_URL", "db://trusthub_cache"))
+# How long an app server may answer "304 Not Modified" for a feed or export from the register
+# version it read last, without reading it again (seconds; 0: read it for every such request).
+# A publish on another server is seen that much later by these answers only.
+REGISTER_VERSION_RECHECK = float(env("REGISTER_VERSION_RECHECK", "0.1"))
 
 # Background work (emails to subscribers, acknowledgements): the database queue, worked by
 # `manage.py db_worker`. Tests run tasks at once (settings/test.py).
