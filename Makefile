@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test serve lint format bench clean
+.PHONY: run test serve lint format bench clean backup restore
 
 $(VENV)/.installed: requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required (looked for $(PYTHON))."; exit 1; }
@@ -43,6 +43,21 @@ format: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	bash scripts/bench.sh
+
+## make backup: the database (db.sqlite3, or PostgreSQL when DATABASE_URL is set) and uploaded media
+## in one file, backups/trusthub-YYYYMMDD-HHMMSS.tar.gz (BACKUP_DIR; README, "Backups")
+backup: $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-trusthub.settings.dev} $(PY) manage.py backup
+
+## make restore FILE=backups/trusthub-….tar.gz: put a backup's database and media back; the current
+## ones are saved to a backup of their own first (it prints where)
+restore: $(VENV)/.installed
+	@if [[ -z "$(FILE)" ]]; then \
+	  echo "Usage: make restore FILE=backups/trusthub-YYYYMMDD-HHMMSS.tar.gz (the backup to restore)." >&2; \
+	  ls -1t "$${BACKUP_DIR:-backups}"/trusthub-*.tar.gz 2>/dev/null | head -n 5 | sed 's/^/  available: /' >&2; \
+	  exit 2; \
+	fi
+	DJANGO_SETTINGS_MODULE=$${DJANGO_SETTINGS_MODULE:-trusthub.settings.dev} $(PY) manage.py restore "$(FILE)"
 
 ## make clean: remove what the build made (.venv, node_modules, staticfiles). The local database and
 ## uploaded media are kept unless you confirm: make clean CONFIRM=delete-my-data

@@ -118,13 +118,19 @@ def _needs_database(item):
 def pytest_collection_modifyitems(items):
     """An order that keeps both xdist workers busy (with `--maxschedchunk=1`, each worker takes
     the next test when it is free): tests without a database first, while the demo template is
-    still being built; then the longest (the alert-worker and real-stack tests with their own processes,
+    still being built; then the longest (the alert-worker, backup and real-stack tests with their own processes,
     then the browser tests), so nothing long is left for the end; then the rest as collected."""
 
     def weight(item):
         if not _needs_database(item):
             return 0
-        if item.nodeid.startswith(("tests/test_alert_worker.py", "tests/test_stack_purge.py")):
+        if item.nodeid.startswith(
+            (
+                "tests/test_alert_worker.py",
+                "tests/test_stack_purge.py",
+                "tests/test_backup.py::test_postgresql_round_trip",
+            )
+        ):
             return 1
         return 2 if "[chromium]" in item.nodeid else 3
 

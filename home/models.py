@@ -6,7 +6,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from products.models import ProductPage, SecurityStatementPage
+from products.models import (
+    INTERNAL_NOTE_PANELS,
+    ProductPage,
+    SecurityStatementPage,
+    internal_note_field,
+)
 from trusthub.core.mixins import BreadcrumbsMixin, ReadOnlyPageMixin
 from trusthub.core.richtext import PLAIN_RICH_TEXT
 
@@ -68,7 +73,10 @@ class StandardPage(ReadOnlyPageMixin, BreadcrumbsMixin, Page):
     subpage_types = ["home.StandardPage"]
 
     intro = models.TextField(blank=True, help_text="A one-paragraph summary shown under the title.")
-    body = RichTextField(features=PLAIN_RICH_TEXT)
+    # Sections (h2) too: a statement in the usual public-sector format has several.
+    body = RichTextField(features=["h2", *PLAIN_RICH_TEXT])
+    internal_note = internal_note_field()
 
     search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = Page.promote_panels + INTERNAL_NOTE_PANELS

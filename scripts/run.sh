@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
+source scripts/system-packages.sh
+ensure_pdf_packages  # WeasyPrint's libraries: the site imports it as it starts
 export DJANGO_SETTINGS_MODULE=${DJANGO_SETTINGS_MODULE:-trusthub.settings.dev}
 # Links in emails (confirm, manage, unsubscribe, notices) point at this server.
 export WAGTAILADMIN_BASE_URL=${WAGTAILADMIN_BASE_URL:-http://${HOST:-127.0.0.1}:${PORT:-8000}}

@@ -10,6 +10,7 @@ cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 source scripts/system-packages.sh
 ensure_serving_packages
+ensure_pdf_packages
 
 if [[ -z "${DATABASE_URL:-}" ]]; then
   echo "No DATABASE_URL: using a throwaway PostgreSQL cluster (deleted when this stops)."

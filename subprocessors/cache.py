@@ -48,6 +48,9 @@ REGISTER_PATHS = [
     "/subprocessors/",
     "/subprocessors/register.csv",
     "/subprocessors/register.json",
+    # Past views (`?at=`) are query variants of the three above; the comparison reads the same
+    # history, and "to" defaults to today.
+    "/subprocessors/compare/",
     "/subprocessors/changes/",
     "/subprocessors/changes/feed.rss",
     "/subprocessors/changes/feed.atom",
@@ -56,6 +59,7 @@ REGISTER_PATHS = [
 # Lists every product by name (and is publicly cached).
 ALERT_SIGNUP_PATH = "/subprocessors/alerts/subscribe/"
 SECURITY_TXT_PATH = "/.well-known/security.txt"
+PACK_PATH = "pack.pdf"  # under a product page's URL: /products/<slug>/pack.pdf
 REPURGE_AFTER_SECONDS = 10  # longer than any page takes to render
 PURGE_PRIORITY = 50  # the task queue's scale: -100 to 100, default 0 (email alerts)
 
@@ -108,11 +112,18 @@ def purge_register(sender, instance, **kwargs):
 
 
 def page_urls(page):
-    """The URLs a page is cached at (its own, and its `get_cached_paths`)."""
+    """The URLs a page is cached at (its own, and its `get_cached_paths`). A product page's
+    include its DPIA evidence pack (pack.py), which shows the product, its child pages, its
+    register entries and notices and the organisation settings: everything that purges the
+    product page (or its security or retention page, which purge their parent) purges it."""
     url = page.get_full_url()
     if url is None:
         return []
-    return [url + path.lstrip("/") for path in page.specific_deferred.get_cached_paths()]
+    specific = page.specific_deferred
+    paths = list(specific.get_cached_paths())
+    if isinstance(specific, ProductPage):
+        paths.append(PACK_PATH)
+    return [url + path.lstrip("/") for path in paths]
 
 
 def page_related_urls(page):

@@ -17,9 +17,11 @@ from wagtail.log_actions import log
 
 from trusthub.core.models import notice_period_days
 
+from . import history
 from .models import (
     ChangeKind,
     ChangeNotice,
+    HistoryEvent,
     RegisterChange,
     RegisterSnapshot,
     Subprocessor,
@@ -216,18 +218,21 @@ def record(entry, changes, kind, product_ids=None, name=""):
 def on_published(sender, instance, revision=None, **kwargs):
     """A register entry went live: record what schools would see change. Publishing known
     history (`publish(..., known_history=True)`, e.g. the demo loader) only takes the
-    snapshot: that history was announced elsewhere."""
+    snapshot: that history was announced elsewhere. Either way, what the public now sees goes
+    into the register's history (`history.record_published`)."""
     if getattr(revision, "known_history", False):
         entry = Subprocessor.objects.get(pk=instance.pk)
         RegisterSnapshot.objects.update_or_create(
             subprocessor=entry, defaults={"data": snapshot(entry)}
         )
+        history.record_published(entry.pk)
         return
     entry = Subprocessor.objects.filter(pk=instance.pk, live=True).first()
     if entry is None:
         return
     publish_urgent_notice(entry)  # before the change is recorded, so it links to it
-    record_register_change(entry.pk)
+    change = record_register_change(entry.pk)
+    history.record_published(entry.pk, change)
 
 
 def record_register_change(pk):
@@ -248,16 +253,18 @@ def on_unpublished(sender, instance, **kwargs):
     """An entry taken off the public register is a removal schools must be told about. Its
     snapshot is emptied, not deleted: notices older than this never announce its return."""
     RegisterSnapshot.objects.update_or_create(subprocessor_id=instance.pk, defaults={"data": {}})
-    record(instance, [f"{instance.name} removed from the register."], ChangeKind.REMOVAL)
+    change = record(instance, [f"{instance.name} removed from the register."], ChangeKind.REMOVAL)
+    history.record_removed(instance, HistoryEvent.UNPUBLISHED, change)
 
 
 def on_deleted(sender, instance, **kwargs):
     """Deleting a live entry removes it from the public register: record that by name."""
     if not instance.live:
         return
-    record(
+    change = record(
         None,
         [f"{instance.name} removed from the register."],
         ChangeKind.REMOVAL,
         name=instance.name,
     )
+    history.record_removed(instance, HistoryEvent.DELETED, change)

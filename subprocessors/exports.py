@@ -1,5 +1,6 @@
 """The register as files: `register.json` and `register.csv`, from the same records (`to_record`),
-so they always agree with each other and with the HTML table."""
+so they always agree with each other and with the HTML table. `?at=YYYY-MM-DD` gives the register
+as it was at the end of that day (`history.register_at`); an unusable date is a 400 saying why."""
 
 import csv
 import io
@@ -9,9 +10,12 @@ from django.utils import timezone
 
 from trusthub.core.http import read_only
 
-from .models import today
+from . import history
+from .records import to_record
 from .register import RegisterFilter
-from .representations import cached, keep_as, register_filter
+from .representations import cached, keep_as
+
+__all__ = ["CSV_COLUMNS", "register_csv", "register_json", "to_record"]
 
 CSV_COLUMNS = [
     "id",
@@ -39,78 +43,58 @@ CSV_COLUMNS = [
 ]
 
 
-def to_record(entry, day=None):
-    """The public, machine-readable form of one entry from `RegisterFilter.entries()`.
-
-    CSV and JSON share it; it carries every field the HTML table shows.
-    """
-    day = day or today()
-    return {
-        "id": entry.public_id,
-        "name": entry.name,
-        "legal_entity": entry.legal_entity,
-        "recipient_type": entry.recipient_type,
-        "recipient_type_label": entry.recipient_type_label,
-        "is_subprocessor": entry.is_subprocessor,
-        "status": entry.status_on(day).value,
-        "description": entry.description,
-        "products": [
-            {
-                "slug": use.product_slug,
-                "name": use.product_title,
-                "purpose": use.purpose,
-                "start_date": use.start_date.isoformat(),
-                "data_subjects": use.data_subjects,
-            }
-            for use in entry.public_uses
-        ],
-        "countries": [dict(country) for country in entry.public_countries],
-        "restricted_transfer": entry.is_restricted_transfer,
-        "transfer_safeguard": entry.transfer_safeguard,
-        "transfer_safeguard_label": entry.transfer_safeguard_label,
-        "data_categories": entry.data_categories,
-        "data_subjects": entry.data_subjects,
-        "role_note": entry.role_note,
-        "privacy_notice_url": entry.privacy_notice_url,
-        "start_date": entry.start_date.isoformat() if entry.start_date else None,
-        "end_date": entry.end_date.isoformat() if entry.end_date else None,
-        "last_published_at": entry.last_published_at.isoformat()
-        if entry.last_published_at
-        else None,
-    }
-
-
 def _export_records(request):
+    """(filter, day or None, records or None, errors): the records for the query, or the
+    messages saying why there are none."""
     flt = RegisterFilter.from_query(request.GET)
-    if flt.errors:
-        return flt, None
-    return flt, [to_record(entry) for entry in flt.entries()]
+    raw, day, errors = request.GET.get("at", "").strip(), None, list(flt.errors)
+    if raw:
+        try:
+            day = history.parse_day(raw)
+            history.check_day(day, history.register_began())
+        except history.HistoryDateError as error:
+            errors.append(error.message)
+    if errors:
+        return flt, day, None, errors
+    if day is not None:  # checked above: what history.register_at does, in one query less
+        past = history.PastRegister(day, flt.products, flt.recipient_type)
+        records = [to_record(entry, day) for entry in past.entries]
+    else:
+        records = [to_record(entry) for entry in flt.entries()]
+    return flt, day, records, []
+
+
+def _keep(response, flt, day):
+    parts = (tuple(flt.product_slugs), flt.recipient_type)
+    return keep_as(response, *parts, day.isoformat()) if day else keep_as(response, *parts)
 
 
 @read_only
-@cached("register.json", register_filter, conditional=True)
+@cached("register.json", history.register_at_filter, conditional=True)
 def register_json(request):
-    flt, records = _export_records(request)
+    flt, day, records, errors = _export_records(request)
     if records is None:
         return JsonResponse(
-            {"error": " ".join(flt.errors)}, status=400, json_dumps_params={"ensure_ascii": False}
+            {"error": " ".join(errors)}, status=400, json_dumps_params={"ensure_ascii": False}
         )
     body = {
         "generated_at": timezone.now().replace(microsecond=0).isoformat(),
+        # The register as it was at the end of this day (Europe/London); null: as it is now.
+        "as_at": day.isoformat() if day else None,
         "filter": {"product": flt.product_slugs, "type": flt.recipient_type or None},
         "count": len(records),
         "entries": records,
     }
     response = JsonResponse(body, json_dumps_params={"ensure_ascii": False, "indent": 2})
-    return keep_as(response, tuple(flt.product_slugs), flt.recipient_type)
+    return _keep(response, flt, day)
 
 
 @read_only
-@cached("register.csv", register_filter, conditional=True)
+@cached("register.csv", history.register_at_filter, conditional=True)
 def register_csv(request):
-    flt, records = _export_records(request)
+    flt, day, records, errors = _export_records(request)
     if records is None:
-        return HttpResponse(" ".join(flt.errors), status=400, content_type="text/plain")
+        return HttpResponse(" ".join(errors), status=400, content_type="text/plain")
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
@@ -137,5 +121,6 @@ def register_csv(request):
         out.getvalue().encode("utf-8-sig"), content_type="text/csv; charset=utf-8"
     )
     suffix = "-" + "-".join(flt.product_slugs) if flt.product_slugs else ""
+    suffix += f"-{day.isoformat()}" if day else ""
     response["Content-Disposition"] = f'attachment; filename="subprocessor-register{suffix}.csv"'
-    return keep_as(response, tuple(flt.product_slugs), flt.recipient_type)
+    return _keep(response, flt, day)

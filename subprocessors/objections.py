@@ -217,7 +217,11 @@ def object_to_notice(request, pk):
 @never_cache
 def objection_received(request, pk, reference):
     notice = _live_notice(pk)
-    if not Objection.objects.filter(notice=notice, reference=reference).exists():
+    # A NUL byte can be in no reference, and PostgreSQL refuses it in a query (a 500).
+    if (
+        "\x00" in reference
+        or not Objection.objects.filter(notice=notice, reference=reference).exists()
+    ):
         raise Http404("No such objection")
     return render(
         request,

@@ -212,7 +212,8 @@ def subscribe_page(request, form=None, status=200):
 def subscribe(request):
     if request.method in ("GET", "HEAD"):
         initial = {}
-        slugs = request.GET.getlist("product")[:20]
+        # A NUL byte is in no slug, and PostgreSQL refuses it in a query (a 500).
+        slugs = [slug for slug in request.GET.getlist("product")[:20] if "\x00" not in slug]
         if slugs:
             initial["products"] = list(live_products().filter(slug__in=slugs))
         return subscribe_page(request, SubscribeForm(initial=initial) if initial else None)
@@ -236,7 +237,8 @@ def subscribe(request):
 
 
 def _subscriber(token):
-    if not token or len(token) > 64:
+    # A NUL byte can be in no token, and PostgreSQL refuses it in a query (a 500, not a 404).
+    if not token or len(token) > 64 or "\x00" in token:
         return None
     return Subscriber.objects.filter(token=token).first()
 

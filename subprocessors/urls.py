@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.register, name="register"),
     path("register.csv", exports.register_csv, name="register_csv"),
     path("register.json", exports.register_json, name="register_json"),
+    path("compare/", views.compare_dates, name="compare"),
     path("changes/", views.notice_list, name="changes"),
     path("changes/<int:pk>/", views.notice_detail, name="notice"),
     path("changes/<int:pk>/object/", objections.object_to_notice, name="object"),

@@ -19,10 +19,19 @@ PATHS = [
     "/products/pupil-progress/retention/",
     "/products/pupil-progress/retention/timeline.json?ended=2027-02-22",
     "/products/pupil-progress/retention/timeline.ics?ended=2027-02-22",
+    "/products/pupil-progress/history/",
+    "/products/pupil-progress/history/1/",
+    "/products/communications-hub/pack.pdf",
     *REGISTER_PATHS,  # the register, its exports, the change log and its feeds
     "/subprocessors/?product=pupil-progress",
+    "/subprocessors/compare/",
     SECURITY_TXT_PATH,
     "/health/",
+    "/search/?q=hosting",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/favicon.ico",
+    "/accessibility/",
 ]
 METHODS = ["POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 

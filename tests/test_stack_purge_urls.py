@@ -18,6 +18,8 @@ pytestmark = pytest.mark.django_db
 
 PURGED = []
 ROOT = "http://localhost"
+# Search results (every ?q=) and the sitemap, on any publish (home/indexing.py).
+SEARCH_PATHS = {"/search/", "/sitemap.xml"}
 
 
 class RecordingBackend:
@@ -46,9 +48,17 @@ def paths(urls):
 
 
 def product_pages():
+    """Every live product page, with its list of published versions and each version (the demo's
+    version 1, and version 2: on publish, Wagtail purges before it logs the version going live),
+    and its DPIA evidence pack."""
     pages = {f"/products/{p.slug}/" for p in ProductPage.objects.live()}
     assert len(pages) > 1
-    return pages
+    return (
+        pages
+        | {f"{page}history/" for page in pages}
+        | {f"{page}history/{n}/" for page in pages for n in (1, 2)}
+        | {f"{page}pack.pdf" for page in pages}
+    )
 
 
 def test_a_register_entry_purges_the_register_and_product_pages_after_the_commit(
@@ -59,13 +69,18 @@ def test_a_register_entry_purges_the_register_and_product_pages_after_the_commit
     with django_capture_on_commit_callbacks(execute=True):
         entry.save_revision().publish()
         assert purged == []  # not before the commit
-    assert paths(purged) == {*REGISTER_PATHS, *product_pages()}
+    assert paths(purged) == {*REGISTER_PATHS, *product_pages(), *SEARCH_PATHS}
 
 
 def test_a_change_notice_purges_its_own_page_too(purged, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         notice = make_notice("Acme to send letters")
-    assert paths(purged) == {*REGISTER_PATHS, *product_pages(), notice.get_absolute_url()}
+    assert paths(purged) == {
+        *REGISTER_PATHS,
+        *product_pages(),
+        notice.get_absolute_url(),
+        *SEARCH_PATHS,
+    }
     purged.clear()
     with django_capture_on_commit_callbacks(execute=True):
         ChangeNotice.objects.get(pk=notice.pk).unpublish()
@@ -90,9 +105,17 @@ def test_a_product_page_purges_the_pages_that_list_or_name_it(
         product_path + "retention/",
         product_path + "retention/timeline.json",  # they show the product's name
         product_path + "retention/timeline.ics",
+        # the published versions of each (their breadcrumbs name the product); see product_pages
+        *(
+            f"{product_path}{child}history/{n}"
+            for child in ["", "security/", "retention/"]
+            for n in ["", "1/", "2/"]
+        ),
+        product_path + "pack.pdf",  # the DPIA evidence pack shows the product
         "/subprocessors/alerts/subscribe/",
         *REGISTER_PATHS,
         *(n.get_absolute_url() for n in notices),
+        *SEARCH_PATHS,
     }
     assert expected <= paths(purged)
     others = paths(purged) - expected
@@ -113,6 +136,10 @@ def test_a_retention_page_purges_its_files_and_its_product_page_only(
         base + "retention/",
         base + "retention/timeline.json",
         base + "retention/timeline.ics",
+        *(f"{base}retention/history/{n}" for n in ["", "1/", "2/"]),  # its published versions
+        *(f"{base}history/{n}" for n in ["", "1/", "2/"]),  # the product's versions link to it
+        base + "pack.pdf",  # the DPIA evidence pack shows the retention rules
+        *SEARCH_PATHS,
     }
 
 
@@ -135,7 +162,9 @@ def test_the_worker_purges_once_more_when_any_fetch_in_flight_is_over(
     with django_capture_on_commit_callbacks(execute=True):
         notice = make_notice("Acme to send letters")
     assert notice.get_absolute_url() in paths(purged)  # at once
-    [again] = DBTaskResult.objects.filter(task_path__endswith=".purge_urls_from_cache_task")
-    assert set(again.args_kwargs["args"][0]) == set(purged)
-    assert again.priority == PURGE_PRIORITY
-    assert again.run_after > timezone.now() + datetime.timedelta(seconds=5)
+    # One task per batch purged (the register's; search and the sitemap's, home/indexing.py).
+    again = DBTaskResult.objects.filter(task_path__endswith=".purge_urls_from_cache_task")
+    assert {url for task in again for url in task.args_kwargs["args"][0]} == set(purged)
+    for task in again:
+        assert task.priority == PURGE_PRIORITY
+        assert task.run_after > timezone.now() + datetime.timedelta(seconds=5)

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
+from subprocessors import pack as subprocessor_pack
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -14,6 +15,11 @@ urlpatterns = [
     path("subprocessors/", include("subprocessors.urls")),
     path(".well-known/security.txt", home_views.security_txt, name="security_txt"),
     path("health/", home_views.health, name="health"),
+    # Findability (home/views.py): site search, the sitemap, robots.txt and the favicon.
+    path("search/", home_views.search, name="search"),
+    path("sitemap.xml", home_views.sitemap, name="sitemap"),
+    path("robots.txt", home_views.robots_txt, name="robots_txt"),
+    path("favicon.ico", home_views.favicon, name="favicon"),
 ]
 
 if getattr(settings, "LOCAL_DEVELOPMENT", False):
@@ -25,6 +31,13 @@ urlpatterns += [
     # File-like leaves beside the product pages (timeline.json, timeline.ics), before Wagtail's
     # catch-all, which serves only "slug/" paths.
     path("", include("products.urls")),
+    # A product's DPIA evidence pack (subprocessors/pack.py): it combines the product's pages
+    # with the register and notices, so it lives in subprocessors, which products cannot import.
+    re_path(
+        r"^products/(?P<product>[\w-]+)/pack\.pdf$",
+        subprocessor_pack.product_pack,
+        name="product_pack",
+    ),
     # Wagtail's own views (password-protected pages, front-end login), then its pages. Pages are
     # read-only (trusthub.core.mixins.ReadOnlyPageMixin: 405 for anything but GET and HEAD), so
     # their view needs no CSRF check: without the exemption a POST would get CSRF's 403, not 405.

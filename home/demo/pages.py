@@ -4,8 +4,11 @@ demo content, which goes under it. Creates only what is missing."""
 from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page, Site
 
-from home.models import HomePage
+from home.models import HomePage, StandardPage
 from trusthub.core.demo import p
+from trusthub.core.models import OrganisationSettings
+
+from . import accessibility
 
 HOME = {
     "title": "Trust Hub",
@@ -70,3 +73,12 @@ def ensure_home():
     if welcome is not None and not welcome.get_children().exists():
         Page.objects.get(pk=welcome.pk).delete()
     return home, created
+
+
+def ensure_standard_pages(home):
+    """Create the accessibility statement under `home` unless a page has its slug. Returns the
+    number of pages created."""
+    if home.get_children().filter(slug=accessibility.SLUG).exists():
+        return 0
+    _add(home, StandardPage(**accessibility.statement(OrganisationSettings.load())))
+    return 1

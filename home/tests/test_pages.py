@@ -41,7 +41,9 @@ class AdminCreationTests(WagtailPageTestCase):
     """Each page type can be created through the admin with the panels editors see."""
 
     def setUp(self):  # the demo content is in the test database (conftest.py)
-        self.user = self.login()
+        # Signed in directly: the sign-in form itself is tested in tests/test_admin_login.py.
+        self.user = self.create_test_user()
+        self.client.force_login(self.user)
         self.home = HomePage.objects.get()
         self.index = ProductIndexPage.objects.get()
 
@@ -51,10 +53,10 @@ class AdminCreationTests(WagtailPageTestCase):
             StandardPage,
             nested_form_data(
                 {
-                    "title": "Accessibility statement",
-                    "slug": "accessibility",
-                    "intro": "How accessible this site is.",
-                    "body": rich_text("<p>We aim for WCAG 2.2 AA.</p>"),
+                    "title": "About this hub",
+                    "slug": "about",
+                    "intro": "Who runs this hub and why.",
+                    "body": rich_text("<h2>Who we are</h2><p>The privacy team.</p>"),
                 }
             ),
         )

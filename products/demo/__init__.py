@@ -6,6 +6,8 @@ Every loader creates only what is missing, so running it again changes nothing a
 nothing; a page that exists is never changed.
 """
 
+from trusthub.core.history import PublicHistoryMixin
+
 from ..models import ProductIndexPage, ProductPage, RetentionPage, SecurityStatementPage
 from .mis import MIS_SHARED
 from .retention import RETENTION
@@ -17,7 +19,13 @@ def _child(parent, model, slug):
     return model.objects.child_of(parent).filter(slug=slug).first()
 
 
+# The public change note of each demo page's first version (its public history's first entry).
+FIRST_NOTE = "First published."
+
+
 def _add(parent, page):
+    if isinstance(page, PublicHistoryMixin) and not page.public_change_note:
+        page.public_change_note = FIRST_NOTE
     parent.add_child(instance=page)
     page.save_revision().publish()
     return page

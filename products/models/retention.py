@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from trusthub.core.history import PublicHistoryMixin
 from trusthub.core.mixins import BreadcrumbsMixin, ReadOnlyPageMixin, RequiredSlugMixin
 from trusthub.core.richtext import PLAIN_RICH_TEXT
 
@@ -65,7 +66,9 @@ class RetentionCalculation:
         return self.end_date is not None and not self.error
 
 
-class RetentionPage(ReadOnlyPageMixin, RequiredSlugMixin, BreadcrumbsMixin, Page):
+class RetentionPage(
+    PublicHistoryMixin, ReadOnlyPageMixin, RequiredSlugMixin, BreadcrumbsMixin, Page
+):
     """'When will our data be deleted?': a product's retention stages, explained and calculated.
 
     The stages are structured rules (products/retention/); the explanation, the calculator,
@@ -115,7 +118,13 @@ class RetentionPage(ReadOnlyPageMixin, RequiredSlugMixin, BreadcrumbsMixin, Page
     last_reviewed = models.DateField(help_text="When these rules were last checked.")
     internal_note = internal_note_field()
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("stages"),
+        index.SearchField("export_notes"),
+        index.SearchField("erasure_notes"),
+        index.SearchField("certificate_notes"),
+    ]
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("stages"),
@@ -133,14 +142,16 @@ class RetentionPage(ReadOnlyPageMixin, RequiredSlugMixin, BreadcrumbsMixin, Page
             "explanation, the date calculator, timeline.json and the calendar download are all "
             "generated from the stages."
         ),
+        *PublicHistoryMixin.public_change_note_panels(),
     ]
     promote_panels = Page.promote_panels + INTERNAL_NOTE_PANELS
 
     def get_cached_paths(self):
         """What a frontend cache purge covers when the page is published or unpublished: the
-        page, timeline.json and timeline.ics. Their `?ended=` variants cannot be listed; the
-        cache's s-maxage bounds how long those stay stale (or purge by prefix at the CDN)."""
-        return ["/", "/timeline.json", "/timeline.ics"]
+        page and its versions (PublicHistoryMixin), timeline.json and timeline.ics. Their
+        `?ended=` variants cannot be listed; the cache's s-maxage bounds how long those stay
+        stale (or purge by prefix at the CDN)."""
+        return [*super().get_cached_paths(), "/timeline.json", "/timeline.ics"]
 
     # --- Rules ---------------------------------------------------------------------------------
 
@@ -224,9 +235,10 @@ class RetentionPage(ReadOnlyPageMixin, RequiredSlugMixin, BreadcrumbsMixin, Page
         return context
 
     def serve(self, request, *args, **kwargs):
-        """The explanation and the `?ended=` form: 400 for an unusable date, else 200."""
+        """The explanation and the `?ended=` form (on the page and on each published version):
+        400 for an unusable date, else 200. The list of versions has no form."""
         response = super().serve(request, *args, **kwargs)
-        calc = response.context_data["calc"]
-        if calc.submitted:
+        calc = (getattr(response, "context_data", None) or {}).get("calc")
+        if calc is not None and calc.submitted:
             response.status_code = calc.html_status
         return response

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from trusthub.core.history import PublicHistoryMixin
 from trusthub.core.mixins import BreadcrumbsMixin, ReadOnlyPageMixin, RequiredSlugMixin
 from trusthub.core.richtext import PLAIN_RICH_TEXT
 
@@ -18,7 +19,9 @@ from .internal_notes import INTERNAL_NOTE_PANELS, internal_note_field
 PRODUCT_PAGE = "products.ProductPage"
 
 
-class SecurityStatementPage(ReadOnlyPageMixin, RequiredSlugMixin, BreadcrumbsMixin, Page):
+class SecurityStatementPage(
+    PublicHistoryMixin, ReadOnlyPageMixin, RequiredSlugMixin, BreadcrumbsMixin, Page
+):
     """'How we keep your data safe': company-wide (under home) or for one product."""
 
     page_description = (
@@ -44,7 +47,11 @@ class SecurityStatementPage(ReadOnlyPageMixin, RequiredSlugMixin, BreadcrumbsMix
     last_reviewed = models.DateField(help_text="When this statement was last reviewed.")
     internal_note = internal_note_field()
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("controls"),
+        index.SearchField("certifications"),
+    ]
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
         FieldPanel("controls"),
@@ -54,6 +61,7 @@ class SecurityStatementPage(ReadOnlyPageMixin, RequiredSlugMixin, BreadcrumbsMix
             "The slug is 'security': the statement lives at /security/ (company-wide) or at "
             "/products/<product>/security/."
         ),
+        *PublicHistoryMixin.public_change_note_panels(),
     ]
     promote_panels = Page.promote_panels + INTERNAL_NOTE_PANELS
 

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from trusthub.core.history import PublicHistoryMixin
 from trusthub.core.mixins import BreadcrumbsMixin, ReadOnlyPageMixin
 from trusthub.core.richtext import PLAIN_RICH_TEXT
 
@@ -33,7 +34,7 @@ class ProductIndexPage(ReadOnlyPageMixin, BreadcrumbsMixin, Page):
         return context
 
 
-class ProductPage(ReadOnlyPageMixin, BreadcrumbsMixin, Page):
+class ProductPage(PublicHistoryMixin, ReadOnlyPageMixin, BreadcrumbsMixin, Page):
     """A product's privacy summary: what it holds about whom, why, and where."""
 
     page_description = "A product's privacy summary, for schools' due diligence."
@@ -123,14 +124,24 @@ class ProductPage(ReadOnlyPageMixin, BreadcrumbsMixin, Page):
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("description"),
+        index.SearchField("hosting_location"),
+        index.SearchField("hosting"),
+        index.SearchField("data_subjects"),
+        index.SearchField("data_categories"),
+        index.SearchField("purposes"),
+        index.SearchField("data_sources"),
     ]
 
-    content_panels = Page.content_panels + [
-        FieldPanel("summary"),
-        FieldPanel("description"),
-        FieldPanel("last_reviewed"),
-        FieldPanel("dpia_document"),
-    ]
+    content_panels = (
+        Page.content_panels
+        + [
+            FieldPanel("summary"),
+            FieldPanel("description"),
+            FieldPanel("last_reviewed"),
+            FieldPanel("dpia_document"),
+        ]
+        + PublicHistoryMixin.public_change_note_panels()
+    )
     data_panels = [
         FieldPanel("data_subjects"),
         FieldPanel("data_categories"),

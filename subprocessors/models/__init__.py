@@ -13,6 +13,7 @@ from .entries import (
     register_last_changed,
     today,
 )
+from .history import HistoryEvent, RegisterHistory
 from .notices import ChangeKind, ChangeNotice
 from .tracking import RegisterChange, RegisterSnapshot
 
@@ -24,8 +25,10 @@ __all__ = [
     "Objection",
     "Subscriber",
     "DPOApprovalTask",
+    "HistoryEvent",
     "RecipientType",
     "RegisterChange",
+    "RegisterHistory",
     "RegisterSnapshot",
     "Status",
     "Subprocessor",

@@ -136,10 +136,18 @@ class Subprocessor(
         "'former sub-processors'.",
     )
 
+    # Site search (home/search.py) finds an entry by what the public register shows: its name,
+    # what it does for each live product, its countries by name (they are stored as codes) and
+    # its transfer safeguard.
     search_fields = [
-        index.SearchField("name"),
+        index.SearchField("name", boost=2),
         index.SearchField("legal_entity"),
         index.SearchField("description"),
+        index.SearchField("search_purposes"),
+        index.SearchField("country_names"),
+        index.SearchField("get_transfer_safeguard_display"),
+        index.SearchField("data_categories"),
+        index.SearchField("role_note"),
         index.AutocompleteField("name"),
         index.FilterField("recipient_type"),
         index.FilterField("live"),
@@ -223,6 +231,11 @@ class Subprocessor(
     @property
     def is_subprocessor(self):
         return self.recipient_type == RecipientType.SUBPROCESSOR
+
+    def search_purposes(self):
+        """For the search index: its purposes for live products, as the register shows them
+        (a draft product's use is not public)."""
+        return list(self.uses.filter(product__live=True).values_list("purpose", flat=True))
 
     @cached_property
     def country_names(self):

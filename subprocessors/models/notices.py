@@ -128,6 +128,7 @@ class ChangeNotice(
     search_fields = [
         index.SearchField("title"),
         index.SearchField("summary"),
+        index.SearchField("details"),
         index.AutocompleteField("title"),
         index.FilterField("kind"),
         index.FilterField("live"),

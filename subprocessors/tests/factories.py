@@ -1,18 +1,21 @@
 """Helpers for register and notice tests: entries, notices, admin users in our roles, the entry
 form's data, and reading the public register, its exports and the change log."""
 
+import contextlib
 import csv
 import datetime
+import http.server
 import io
 import json
 import re
+import threading
 
 from django.contrib.auth.models import Group
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
 from products.models import ProductPage
-from subprocessors.models import ChangeNotice, Subprocessor, SubprocessorUse
+from subprocessors.models import ChangeNotice, RegisterHistory, Subprocessor, SubprocessorUse
 from subprocessors.roles import DPO, EDITOR
 
 TODAY = timezone.localdate()
@@ -173,3 +176,97 @@ def register_rows(body):
         r'<tr id="sp-([0-9a-f-]{36})"> <th scope="row"> <span class="register-name">([^<]+)</span>',
         body,
     )
+
+
+# --- The register's history, with controlled dates ---------------------------------------------
+
+
+def happened_on(entry, day, hour=12):
+    """Time travel for the register's history (subprocessors/history.py): move the entry's
+    latest history row (the publication, unpublish or deletion just made through the real code
+    path) to `hour`:00, UK time, on `day`. Call it right after each step, in date order.
+
+    Only the row's time moves; what it records is what the real receivers wrote. (Patching
+    `timezone.now` instead would also move Wagtail's, the promise's and the cache's clocks.)"""
+    moment = timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+    row = RegisterHistory.objects.filter(entry_id=entry.uuid).order_by("-pk").first()
+    assert row is not None, f"{entry.name} has no history to move"
+    RegisterHistory.objects.filter(pk=row.pk).update(at=moment)
+    return row
+
+
+# Five days, ten days apart, well before today, on which `build_history` changes the register.
+HISTORY_DAYS = [TODAY - (100 - 10 * n) * DAY for n in range(5)]
+
+
+def build_history():
+    """A register history on HISTORY_DAYS, made through the real code paths (before any demo
+    entry, which the demo published today):
+
+    day 0: Alpha Mail (Communications Hub) and Beta Backup (Juniper MIS) published;
+    day 1: Alpha's description and purpose changed and published;
+    day 2: Alpha edited again, saved as a draft and never published; Beta unpublished;
+    day 3: Gamma Print (Pupil Progress) and Delta Docs (Communications Hub and Juniper MIS,
+           starting on day 3 + 5) published;
+    day 4: Gamma deleted.
+
+    Returns the entries by name (Gamma as it was before its deletion)."""
+    d = HISTORY_DAYS
+    alpha = make_entry("Alpha Mail", description="Alpha sends letters.")
+    happened_on(alpha, d[0])
+    beta = make_entry("Beta Backup", products=("juniper-mis",))
+    happened_on(beta, d[0])
+
+    alpha = Subprocessor.objects.get(pk=alpha.pk)
+    alpha.description = "Alpha sends letters and postcards."
+    uses = list(alpha.uses.all())
+    uses[0].purpose = "Posts letters home"
+    alpha.uses = uses
+    alpha.save_revision().publish()
+    happened_on(alpha, d[1])
+
+    alpha.description = "DRAFT: a description never published"
+    alpha.countries, alpha.transfer_safeguard = ["US"], "idta"
+    alpha.save_revision()
+    Subprocessor.objects.get(pk=beta.pk).unpublish()
+    happened_on(beta, d[2])
+
+    gamma = make_entry("Gamma Print", products=("pupil-progress",))
+    happened_on(gamma, d[3])
+    delta = make_entry(
+        "Delta Docs", products=("communications-hub", "juniper-mis"), start_date=d[3] + 5 * DAY
+    )
+    happened_on(delta, d[3])
+
+    Subprocessor.objects.get(pk=gamma.pk).delete()
+    happened_on(gamma, d[4])
+    return {"Alpha Mail": alpha, "Beta Backup": beta, "Gamma Print": gamma, "Delta Docs": delta}
+
+
+@contextlib.contextmanager
+def recording_purges(settings):
+    """A stand-in caching proxy on a local port, configured as Wagtail's HTTPBackend for the
+    block: yields the list of what it was sent PURGE for, as "host/path"."""
+    purged = []
+
+    class Recorder(http.server.BaseHTTPRequestHandler):
+        def do_PURGE(self):  # noqa: N802 (HTTP method name)
+            purged.append(self.headers["Host"] + self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    settings.WAGTAILFRONTENDCACHE = {
+        "default": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": f"http://127.0.0.1:{server.server_port}",
+        }
+    }
+    try:
+        yield purged
+    finally:
+        server.shutdown()

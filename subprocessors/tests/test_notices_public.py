@@ -2,9 +2,7 @@
 unpublished leaking, corrections, and the cache purge when a notice is published."""
 
 import datetime
-import http.server
 import re
-import threading
 
 import pytest
 from django.core.management import call_command
@@ -13,7 +11,7 @@ from django.utils import timezone
 from products.models import ProductPage
 from subprocessors.models import ChangeNotice, Subprocessor
 
-from .factories import DAY, TODAY, make_entry, make_notice, public_text
+from .factories import DAY, TODAY, make_entry, make_notice, public_text, recording_purges
 
 pytestmark = pytest.mark.django_db
 
@@ -132,32 +130,13 @@ def test_republishing_unchanged_is_not_a_correction(client, demo):
 def test_publishing_purges_the_public_register_from_the_cdn(
     demo, settings, django_capture_on_commit_callbacks
 ):
-    purged = []
-
-    class Recorder(http.server.BaseHTTPRequestHandler):
-        def do_PURGE(self):  # noqa: N802 (HTTP method name)
-            purged.append(self.headers["Host"] + self.path)
-            self.send_response(200)
-            self.end_headers()
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Recorder)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        settings.WAGTAILFRONTENDCACHE = {
-            "default": {
-                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-                "LOCATION": f"http://127.0.0.1:{server.server_port}",
-            }
-        }
-        with django_capture_on_commit_callbacks(execute=True) as purges:
-            published = make_notice("Purge me")
-            assert purged == []  # not before the transaction commits (cache.py)
-        assert purges
-    finally:
-        server.shutdown()
+    with (
+        recording_purges(settings) as purged,
+        django_capture_on_commit_callbacks(execute=True) as purges,
+    ):
+        published = make_notice("Purge me")
+        assert purged == []  # not before the transaction commits (cache.py)
+    assert purges
     paths = {p.split("/", 1)[1] for p in purged}
     for path in (
         "subprocessors/",

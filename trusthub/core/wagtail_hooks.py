@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
 from .models import SECURITY_TXT_WARN_DAYS, OrganisationSettings
+from .signin import urls as signin_urls
 
 
 @hooks.register("insert_global_admin_js")
@@ -53,3 +54,29 @@ class SecurityTxtExpiryPanel(Component):
 @hooks.register("construct_homepage_panels")
 def add_security_txt_expiry_panel(request, panels):
     panels.insert(0, SecurityTxtExpiryPanel(request))
+
+
+# --- Two-step verification (trusthub/core/signin/) ------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def two_step_verification_urls():
+    return signin_urls.urlpatterns
+
+
+@hooks.register("register_account_menu_item")
+def two_step_verification_account_item(request):
+    return {
+        "url": reverse("mfa_manage"),
+        "label": "Two-step verification",
+        "help_text": "Ask for a code from an app on your phone as well as your password; "
+        "recovery codes.",
+    }
+
+
+@hooks.register("construct_main_menu")
+def no_menu_until_two_step_verification(request, menu_items):
+    """While a session still has to enter a code or set up two-step verification, the menu
+    offers nothing: every other admin page would send it back here."""
+    if getattr(request, "two_step_pending", None):
+        menu_items.clear()

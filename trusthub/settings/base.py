@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment-specific files import from here."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -91,23 +92,38 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Admin sign-in security ("Admin sign-in" below).
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # 304s for feeds and exports from the register version alone, before the rest runs.
+    # 304s for feeds and exports from the register version alone, before the rest runs. Like
+    # WhiteNoise's, they carry validators and caching headers only: the copy they revalidate
+    # keeps the policies below.
     "trusthub.middleware.NotModifiedMiddleware",
+    # Content-Security-Policy and Permissions-Policy ("Security headers" below).
+    "trusthub.csp.PathCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Above the session middleware: sees (and drops) its Vary: Cookie for anonymous visitors.
     "trusthub.middleware.AnonymousVaryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Whether this session has passed two-step verification; then send those who must to it.
+    "django_otp.middleware.OTPMiddleware",
+    "trusthub.core.signin.middleware.TwoStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "trusthub.middleware.CacheControlMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes requires: turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "trusthub.urls"
@@ -155,6 +171,9 @@ STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
+# Where `manage.py backup` (make backup) writes backups, and restore its safety copies (README,
+# "Backups"). They hold personal data: keep the directory private.
+BACKUP_DIR = Path(env("BACKUP_DIR", str(BASE_DIR / "backups")))
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -203,6 +222,116 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Trust Hub <trust-hub@localhost>"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
+# --- Security headers (README, "Security headers") -------------------------------------------
+# Content-Security-Policy (django-csp; trusthub/csp.py chooses by path). Public pages, feeds,
+# exports and error pages load only this site's own files: no inline scripts or styles, no
+# eval, no nonce (one header for every visitor, so the caching proxy may keep it with the page).
+# On in every environment, tests included, so that anything inline shows up at once.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail 8's admin and its page previews (measured in Chromium, tests/test_csp_browser.py):
+# inline scripts (inline panels, date pickers, scripts in HTML its jQuery inserts) and <style>
+# elements its editor adds; its previews are framed by the editor; image uploads show blob:
+# previews; the dashboard asks releases.wagtail.org for the latest version. Still no eval.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "PATH_PREFIXES": ("/admin/", "/django-admin/"),
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'", "https://releases.wagtail.org"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# No avatars from Gravatar in the admin: they would send a hash of each editor's email address
+# to a third party (and need another image origin). Wagtail shows its default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Permissions-Policy (django-permissions-policy): no page of this site uses these features;
+# nothing embedded in it (nor an attacker's injected script) may ask for them.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+
+# --- Admin sign-in (README, "Admin sign-in security"; trusthub/core/signin/) ------------------
+AUTHENTICATION_BACKENDS = [
+    # First: refuses every sign-in while the username or the client is locked out, and checks
+    # no passwords itself (ModelBackend does). AxesBackend rather than AxesStandaloneBackend:
+    # it can also load a session's user, as Wagtail's test helpers expect of the first backend.
+    "axes.backends.AxesBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Wrong passwords (django-axes): LOGIN_FAILURE_LIMIT failures within LOGIN_COOLOFF_MINUTES by one
+# username (from anywhere), or from one client address (whatever usernames it tries), lock that
+# username or that client out for LOGIN_COOLOFF_MINUTES; the failure that reaches the limit is
+# answered with the lockout page (HTTP 429), and so is every attempt until the time is up.
+AXES_FAILURE_LIMIT = int(env("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(env("LOGIN_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # each on its own: either one locks
+# Attempts during a lockout are refused unchecked and do not make it longer: it ends when the
+# page says it does.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# A successful sign-in clears that username's failures from that client only (the handler),
+# never the client's guesses at other accounts.
+AXES_RESET_ON_SUCCESS = False
+AXES_HANDLER = "trusthub.core.signin.lockout.SignInAttemptHandler"
+AXES_LOCKOUT_CALLABLE = "trusthub.core.signin.lockout.locked_out"
+# The client's address: the header named by RATELIMIT_IP_META_KEY behind the proxy (as for the
+# rate limits; production.py), else the connection's. django-ipware is not used.
+AXES_CLIENT_IP_CALLABLE = "trusthub.core.signin.lockout.client_ip"
+# Logs name the client's address, never what was typed as a username (it may be a password).
+AXES_SENSITIVE_PARAMETERS = ["username"]
+
+# Two-step verification for the admin (django-otp: an authenticator app, TOTP, and one-time
+# recovery codes). ADMIN_MFA_REQUIRED: superusers and members of ADMIN_MFA_REQUIRED_GROUPS must
+# set it up and enter a code after their password before using the admin. Off here, so under
+# `make run` and in tests; production.py turns it on unless ADMIN_MFA_REQUIRED=false. Anyone
+# may set it up from their account settings; once they have, every sign-in asks for a code.
+ADMIN_MFA_REQUIRED = env_bool("ADMIN_MFA_REQUIRED", False)
+# Group names as in subprocessors/roles.py (DPO); superusers are always included.
+ADMIN_MFA_REQUIRED_GROUPS = env_list("ADMIN_MFA_REQUIRED_GROUPS", "Data Protection Officer")
+OTP_TOTP_ISSUER = WAGTAIL_SITE_NAME
+# Wrong codes: after n of them, the next is not checked for 2^(n-1) seconds (per device).
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -212,5 +341,10 @@ LOGGING = {
         "django.server": {"level": "INFO"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        # Sign-in failures and lockouts (warnings), successful sign-ins and sign-outs (info);
+        # two-step verification: set-ups, wrong codes, recovery codes used.
+        "axes": {"level": "INFO"},
+        "axes.apps": {"level": "WARNING"},  # not its version banner at every start
+        "trusthub.signin": {"level": "INFO"},
     },
 }

@@ -88,6 +88,11 @@ else:
 if env("RATELIMIT_IP_META_KEY"):
     RATELIMIT_IP_META_KEY = env("RATELIMIT_IP_META_KEY")
 
+# Two-step verification is required of superusers and ADMIN_MFA_REQUIRED_GROUPS (the DPO) before
+# they use the admin, unless ADMIN_MFA_REQUIRED=false (settings/base.py, "Admin sign-in"). The
+# wrong-password lockout reads the client address from RATELIMIT_IP_META_KEY too.
+ADMIN_MFA_REQUIRED = env_bool("ADMIN_MFA_REQUIRED", True)
+
 # Purge the CDN/caching proxy when pages are published (optional).
 if env("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {

@@ -1,6 +1,7 @@
 """Test suite settings: PostgreSQL from DATABASE_URL (the throwaway cluster `make test` starts)."""
 
 import tempfile
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -22,3 +23,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"  # `smtp_server`
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 # In-process cache, emptied before every test (conftest.py): nothing cached leaks between tests.
 CACHES = cache_settings("locmem://")
+# Admin sign-in as in base.py whatever the environment says; tests turn two-step verification
+# on where they need it (tests/test_mfa.py).
+ADMIN_MFA_REQUIRED = False
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)

@@ -64,6 +64,7 @@ class Command(BaseCommand):
         settings_created = core_demo.ensure_settings()
         home, home_created = pages.ensure_home()
         pages_created = int(home_created) + product_demo.ensure_pages(home)
+        pages_created += pages.ensure_standard_pages(home)
         entries_created = register_demo.ensure_entries()
         entries_created += register_demo.ensure_notices()
         if settings_created or pages_created or entries_created:
