@@ -13,7 +13,6 @@ import pytest
 from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.utils import timezone
-from wagtail.models import Revision
 
 from products.models import ProductPage
 from subprocessors.deliveries import UNKNOWN_OUTCOME, resume, send_delivery
@@ -162,7 +161,7 @@ def test_a_scheduled_notice_is_sent_once_when_it_goes_live(smtp, audience):
     notice.go_live_at = timezone.now() + datetime.timedelta(days=2)
     notice.save_revision().publish()  # approved for later: nothing is sent yet
     assert smtp.messages == []
-    revision = Revision.objects.get(object_id=str(notice.pk), approved_go_live_at__isnull=False)
+    revision = notice.revisions.get(approved_go_live_at__isnull=False)
     past = timezone.now() - datetime.timedelta(minutes=1)
     revision.approved_go_live_at = past
     revision.content["go_live_at"] = past.isoformat()

@@ -199,7 +199,7 @@ def test_a_scheduled_change_whose_notice_was_withdrawn_is_held_back():
     withdrawn meanwhile, the scheduler must not make the move live unannounced."""
     intercom = Subprocessor.objects.get(name="Intercom")
     ChangeNotice.objects.get(subprocessors=intercom, live=True, kind="location").unpublish()
-    scheduled = Revision.objects.get(object_id=str(intercom.pk), approved_go_live_at__isnull=False)
+    scheduled = intercom.revisions.get(approved_go_live_at__isnull=False)
     Revision.objects.filter(pk=scheduled.pk).update(
         approved_go_live_at=timezone.now() - datetime.timedelta(minutes=1)
     )

@@ -11,7 +11,6 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
-from wagtail.models import Revision
 
 from products.models import ProductPage
 from subprocessors import versions
@@ -165,7 +164,7 @@ def test_product_pages_and_organisation_settings_show_on_the_next_request(client
 def test_unscheduling_a_change_shows_on_the_next_request(client, demo, publishing):
     assert "Moves to United Kingdom on" in body(client, REGISTER)
     intercom = Subprocessor.objects.get(name="Intercom")
-    scheduled = Revision.objects.get(object_id=str(intercom.pk), approved_go_live_at__isnull=False)
+    scheduled = intercom.revisions.get(approved_go_live_at__isnull=False)
     with publishing():
         # What the admin's "Cancel scheduled publish" does.
         scheduled.approved_go_live_at = None
