@@ -18,9 +18,9 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
 timeout = 30
 graceful_timeout = 10
-# Recycle workers now and then (a slow leak never grows for ever).
-max_requests = 5000
-max_requests_jitter = 500
+# Recycle workers now and then (a slow leak never grows for ever); not so often that it shows.
+max_requests = 50000
+max_requests_jitter = 5000
 # Only the proxy on this machine talks to us; trust its X-Forwarded-* headers.
 forwarded_allow_ips = "127.0.0.1,::1"
 # gunicorn 27's control socket lives at one path per user: several app servers on one machine
@@ -28,3 +28,12 @@ forwarded_allow_ips = "127.0.0.1,::1"
 control_socket_disable = True
 # Django is imported once, before the workers fork: they start in a fraction of the time.
 preload_app = True
+
+
+def when_ready(server):
+    """In the master, once the app is loaded and before any worker forks: import the URLconf
+    and every view it names (Django does it at a process's first request, some 0.3 s), so that
+    no worker, first or recycled, makes a visitor wait for it."""
+    from django.urls import get_resolver  # noqa: PLC0415 (Django is set up by now, not at import)
+
+    get_resolver().reverse_dict  # noqa: B018 (imports and indexes every URL pattern)

@@ -192,7 +192,8 @@ class Stack:
         varnish = self._spawn(
             "varnish",
             [varnishd(), "-F", "-n", str(self.workdir / "varnish"), "-f", str(vcl)]
-            + ["-a", f"127.0.0.1:{self.proxy_port}", "-s", "malloc,256m"],
+            + ["-a", f"127.0.0.1:{self.proxy_port}", "-s", "malloc,256m"]
+            + os.environ.get("VARNISH_PARAMS", "").split(),
         )
         for port, process in servers:
             wait_until_answering(

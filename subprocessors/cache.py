@@ -13,9 +13,10 @@ is configured (production with FRONTEND_CACHE_PURGE_URL).
 What: the URLs that show the change, by path. The proxy drops every query-string variant of a
 purged path with it (`?product=…`, `?page=…`), so those are never listed here.
 - A register entry or change notice (`purge_register`, connected in apps.py): the register, its
-  exports, the change log and its feeds (REGISTER_PATHS), every product page (each shows its
-  entries and the changes announced for it; which products an entry or notice concerned before
-  this change is no longer known once it is published) and the notice's own page. Product child
+  exports, the change log and its feeds (REGISTER_PATHS), every product page and its evidence
+  pack (each shows its entries and the changes announced for it; which products an entry or
+  notice concerned before this change is no longer known once it is published) and the
+  notice's own page. Product child
   pages (security, retention) show no register data.
 - A page (`purge_page`): Wagtail's frontend_cache app queues a purge of the page's own URLs
   (`get_cached_paths`: a retention page adds timeline.json and timeline.ics); they are purged
@@ -98,8 +99,11 @@ def public_urls(instance):
     paths = list(REGISTER_PATHS)
     if isinstance(instance, ChangeNotice) and instance.pk:
         paths.append(instance.get_absolute_url())
+    # Each product page shows its entries and announced changes, and so does its DPIA evidence
+    # pack; its published versions (history/) do not.
     products = ProductPage.objects.live().public()
-    return [root + path for path in paths] + [url for p in products for url in page_urls(p)]
+    urls = [url for p in products if (url := p.get_full_url())]
+    return [root + path for path in paths] + [u + s for u in urls for s in ("", PACK_PATH)]
 
 
 def purge_register(sender, instance, **kwargs):

@@ -47,6 +47,13 @@ def paths(urls):
     return {url.removeprefix(ROOT) for url in urls}
 
 
+def products_and_packs():
+    """What a register entry or notice purges of the product pages: each one and its DPIA evidence
+    pack (their published versions show no register data)."""
+    pages = {f"/products/{p.slug}/" for p in ProductPage.objects.live()}
+    return pages | {f"{page}pack.pdf" for page in pages}
+
+
 def product_pages():
     """Every live product page, with its list of published versions and each version (the demo's
     version 1, and version 2: on publish, Wagtail purges before it logs the version going live),
@@ -69,7 +76,7 @@ def test_a_register_entry_purges_the_register_and_product_pages_after_the_commit
     with django_capture_on_commit_callbacks(execute=True):
         entry.save_revision().publish()
         assert purged == []  # not before the commit
-    assert paths(purged) == {*REGISTER_PATHS, *product_pages(), *SEARCH_PATHS}
+    assert paths(purged) == {*REGISTER_PATHS, *products_and_packs(), *SEARCH_PATHS}
 
 
 def test_a_change_notice_purges_its_own_page_too(purged, django_capture_on_commit_callbacks):
@@ -77,7 +84,7 @@ def test_a_change_notice_purges_its_own_page_too(purged, django_capture_on_commi
         notice = make_notice("Acme to send letters")
     assert paths(purged) == {
         *REGISTER_PATHS,
-        *product_pages(),
+        *products_and_packs(),
         notice.get_absolute_url(),
         *SEARCH_PATHS,
     }

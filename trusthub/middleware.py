@@ -1,5 +1,8 @@
 """Cache-Control policy: public pages are cacheable, anything personal never is."""
 
+import datetime
+import time
+
 from django.conf import settings
 from django.http import HttpResponseNotModified
 from django.urls import Resolver404, resolve
@@ -118,6 +121,7 @@ class NotModifiedMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
         self._answers = {}
+        self._today = (None, float("-inf"))  # (the local date, when it ends: a Unix time)
 
     def __call__(self, request):
         answer = self._not_modified(request)
@@ -129,7 +133,7 @@ class NotModifiedMiddleware:
             "HTTP_IF_NONE_MATCH" in meta or "HTTP_IF_MODIFIED_SINCE" in meta
         ):
             return None
-        if settings.SESSION_COOKIE_NAME in request.COOKIES:
+        if "HTTP_COOKIE" in meta and settings.SESSION_COOKIE_NAME in request.COOKIES:
             return None
         known = self._answer_for(request)
         if known is None:
@@ -147,13 +151,14 @@ class NotModifiedMiddleware:
     def _answer_for(self, request):
         """(validators, the 304's headers) for this address under the current version and day,
         or None for an address without validators."""
-        version, day = versions.recent(), timezone.localdate()
+        version, day = versions.recent(), self._day()
         meta = request.META
-        address = (
+        address = (  # all that request.scheme and get_host() are made from
             request.path_info,
             meta.get("QUERY_STRING", ""),
             meta.get("HTTP_HOST", ""),
-            request.scheme,
+            meta.get("wsgi.url_scheme", ""),
+            meta.get("HTTP_X_FORWARDED_PROTO", ""),
         )
         known = self._answers.get(address)
         if known is not None and known[0] == (version, day):
@@ -173,3 +178,16 @@ class NotModifiedMiddleware:
             self._answers.clear()
         self._answers[address] = ((version, day), answer)
         return answer
+
+    def _day(self):
+        """Today's local date, worked out again only once it is over."""
+        day, ends = self._today
+        if time.time() >= ends:
+            day = timezone.localdate()
+            midnight = datetime.datetime.combine(
+                day + datetime.timedelta(days=1),
+                datetime.time(),
+                tzinfo=timezone.get_current_timezone(),
+            )
+            self._today = (day, midnight.timestamp())
+        return day
