@@ -192,8 +192,7 @@ class Stack:
         varnish = self._spawn(
             "varnish",
             [varnishd(), "-F", "-n", str(self.workdir / "varnish"), "-f", str(vcl)]
-            + ["-a", f"127.0.0.1:{self.proxy_port}", "-s", "malloc,256m"]
-            + os.environ.get("VARNISH_PARAMS", "").split(),
+            + ["-a", f"127.0.0.1:{self.proxy_port}", "-s", "malloc,256m"],
         )
         for port, process in servers:
             wait_until_answering(
