@@ -218,13 +218,15 @@ def record(entry, changes, kind, product_ids=None, name=""):
 def on_published(sender, instance, revision=None, **kwargs):
     """A register entry went live: record what schools would see change. Publishing known
     history (`publish(..., known_history=True)`, e.g. the demo loader) only takes the
-    snapshot: that history was announced elsewhere. Either way, what the public now sees goes
-    into the register's history (`history.record_published`)."""
+    snapshot: that history was announced elsewhere, and an entry's first publication is dated
+    from when it came into use (`backdate_known_history`). Either way, what the public now
+    sees goes into the register's history (`history.record_published`)."""
     if getattr(revision, "known_history", False):
         entry = Subprocessor.objects.get(pk=instance.pk)
         RegisterSnapshot.objects.update_or_create(
             subprocessor=entry, defaults={"data": snapshot(entry)}
         )
+        backdate_known_history(entry)
         history.record_published(entry.pk)
         return
     entry = Subprocessor.objects.filter(pk=instance.pk, live=True).first()
@@ -233,6 +235,23 @@ def on_published(sender, instance, revision=None, **kwargs):
     publish_urgent_notice(entry)  # before the change is recorded, so it links to it
     change = record_register_change(entry.pk)
     history.record_published(entry.pk, change)
+
+
+def backdate_known_history(entry):
+    """Known history is public from the start of the day its earliest product use started
+    (`entry.start_date`), when that day is past: the entry's publication times
+    (`first_published_at`, `last_published_at`) are moved there, as the demo notices are dated
+    from their notice days, so the live register, its exports and the register's history all
+    say the same; `/subprocessors/?at=` then shows the demo register as it grew. Only an
+    entry's first publication (no history yet) moves: a later one is recorded from now, after
+    what is already recorded."""
+    start = entry.start_date
+    if start is None or start >= timezone.localdate() or entry.history.exists():
+        return
+    since = timezone.make_aware(datetime.datetime.combine(start, datetime.time()))
+    Subprocessor.objects.filter(pk=entry.pk).update(
+        first_published_at=since, last_published_at=since
+    )
 
 
 def record_register_change(pk):

@@ -195,13 +195,14 @@ def happened_on(entry, day, hour=12):
     return row
 
 
-# Five days, ten days apart, well before today, on which `build_history` changes the register.
-HISTORY_DAYS = [TODAY - (100 - 10 * n) * DAY for n in range(5)]
+# Five days, ten days apart, on which `build_history` changes the register: before the demo's
+# history, which starts on its earliest start date (2024-06-04, subprocessors/demo/facts.py).
+HISTORY_DAYS = [datetime.date(2023, 1, 10) + 10 * n * DAY for n in range(5)]
 
 
 def build_history():
     """A register history on HISTORY_DAYS, made through the real code paths (before any demo
-    entry, which the demo published today):
+    entry, which the demo recorded as public from its start date):
 
     day 0: Alpha Mail (Communications Hub) and Beta Backup (Juniper MIS) published;
     day 1: Alpha's description and purpose changed and published;
