@@ -189,8 +189,9 @@ def public_record(entry):
 def record_published(pk, register_change=None):
     """The entry `pk` went live (or changed while live): from its publication time
     (`last_published_at`; for known history, when it came into use:
-    `changes.backdate_known_history`), the public register shows it as it is now. Nothing is written if it is not live (a publication
-    scheduled for later goes live, and is recorded, when the scheduler publishes it)."""
+    `changes.backdate_known_history`), the public register shows it as it is now. Nothing is
+    written if it is not live (a publication scheduled for later goes live, and is recorded,
+    when the scheduler publishes it)."""
     entry = (
         Subprocessor.objects.filter(pk=pk, live=True)
         .prefetch_related(Prefetch("uses", queryset=public_uses(pk), to_attr="public_uses"))

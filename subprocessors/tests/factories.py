@@ -213,9 +213,10 @@ def build_history():
 
     Returns the entries by name (Gamma as it was before its deletion)."""
     d = HISTORY_DAYS
-    alpha = make_entry("Alpha Mail", description="Alpha sends letters.")
+    # In use from the day each is published: current on every day after.
+    alpha = make_entry("Alpha Mail", description="Alpha sends letters.", start_date=d[0])
     happened_on(alpha, d[0])
-    beta = make_entry("Beta Backup", products=("juniper-mis",))
+    beta = make_entry("Beta Backup", products=("juniper-mis",), start_date=d[0])
     happened_on(beta, d[0])
 
     alpha = Subprocessor.objects.get(pk=alpha.pk)
@@ -232,7 +233,7 @@ def build_history():
     Subprocessor.objects.get(pk=beta.pk).unpublish()
     happened_on(beta, d[2])
 
-    gamma = make_entry("Gamma Print", products=("pupil-progress",))
+    gamma = make_entry("Gamma Print", products=("pupil-progress",), start_date=d[3])
     happened_on(gamma, d[3])
     delta = make_entry(
         "Delta Docs", products=("communications-hub", "juniper-mis"), start_date=d[3] + 5 * DAY
@@ -246,8 +247,9 @@ def build_history():
 
 @contextlib.contextmanager
 def recording_purges(settings):
-    """A stand-in caching proxy on a local port, configured as Wagtail's HTTPBackend for the
-    block: yields the list of what it was sent PURGE for, as "host/path"."""
+    """A stand-in caching proxy on a local port, configured as the production settings'
+    purge backend for the block: yields the list of what it was sent PURGE for, as
+    "host/path"."""
     purged = []
 
     class Recorder(http.server.BaseHTTPRequestHandler):
@@ -263,7 +265,7 @@ def recording_purges(settings):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     settings.WAGTAILFRONTENDCACHE = {
         "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "trusthub.frontend_cache.ProxyPurgeBackend",
             "LOCATION": f"http://127.0.0.1:{server.server_port}",
         }
     }

@@ -13,7 +13,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from subprocessors import history
+from subprocessors import compare, history
+from subprocessors.demo.entries import ENTRIES
+from subprocessors.demo.facts import CH, CH_SINCE, PP, PP_SINCE
 from subprocessors.models import RegisterHistory, Subprocessor
 
 from .factories import (
@@ -110,6 +112,27 @@ def test_today_as_at_matches_the_live_register_exactly(client):
     )
 
 
+def test_the_demo_register_grew_from_its_start_dates(client):
+    """The demo is known history, public from the day each entry came into use: between Pupil
+    Progress's start (4 July 2025) and Communications Hub's (25 November 2025) the register
+    lists Pupil Progress's entries but not those only Communications Hub uses."""
+    day = datetime.date(2025, 9, 1)
+    assert PP_SINCE < day < CH_SINCE < TODAY
+    pupil_progress = {spec["name"] for spec in ENTRIES if PP in spec["uses"]}
+    hub_only = {spec["name"] for spec in ENTRIES if set(spec["uses"]) == {CH}}
+    assert hub_only == {"Twilio", "Amazon Simple Email Service"}
+    shown = names(register_rows(html(client, f"/subprocessors/?at={day.isoformat()}")))
+    assert pupil_progress <= shown and not shown & hub_only
+    assert hub_only <= names(register_rows(html(client, f"/subprocessors/?at={CH_SINCE}")))
+    # Published at the start of its first day, as the live register and its history both say.
+    twilio = Subprocessor.objects.get(name="Twilio")
+    first = RegisterHistory.objects.filter(entry_id=twilio.uuid).earliest("at")
+    assert first.at == twilio.last_published_at == history.end_of_day(CH_SINCE - DAY)
+    assert timezone.localdate(history.register_began()) == min(s["start_date"] for s in ENTRIES)
+    # What changed since then: Communications Hub's entries were added.
+    assert hub_only <= {change.name for change in compare.compare(day, TODAY).added}
+
+
 @pytest.mark.parametrize(
     "value, message",
     [
@@ -122,7 +145,7 @@ def test_today_as_at_matches_the_live_register_exactly(client):
     ],
 )
 def test_unusable_dates_get_a_clear_message_everywhere(client, value, message):
-    began = timezone.localdate(history.register_began())  # the demo's publication
+    began = timezone.localdate(history.register_began())  # the demo's first start date
     if value == "before":
         value, message = (began - DAY).isoformat(), message.format(began=began)
     response = client.get("/subprocessors/", {"at": value})

@@ -263,7 +263,8 @@ def test_the_pack_as_at_a_date(client, demo):
     ten_days_ago = timezone.now() - datetime.timedelta(days=10)
     RegisterHistory.objects.update(at=ten_days_ago)
     PageLogEntry.objects.filter(action="wagtail.publish").update(timestamp=ten_days_ago)
-    make_entry("Zephyr Mail", products=(CH,), start_date=TODAY - datetime.timedelta(days=30))
+    # Published today (known history starting today is public from now): not in yesterday's.
+    make_entry("Zephyr Mail", products=(CH,), start_date=TODAY)
     yesterday = TODAY - datetime.timedelta(days=1)
 
     response = client.get(URL, {"at": yesterday.strftime("%d/%m/%Y")})

@@ -93,11 +93,14 @@ if env("RATELIMIT_IP_META_KEY"):
 # wrong-password lockout reads the client address from RATELIMIT_IP_META_KEY too.
 ADMIN_MFA_REQUIRED = env_bool("ADMIN_MFA_REQUIRED", True)
 
-# Purge the CDN/caching proxy when pages are published (optional).
+# Purge the CDN/caching proxy when pages are published (optional): Wagtail's HTTPBackend, with
+# the PURGEs sent side by side and each within FRONTEND_CACHE_PURGE_TIMEOUT seconds
+# (trusthub/frontend_cache.py).
 if env("FRONTEND_CACHE_PURGE_URL"):
     WAGTAILFRONTENDCACHE = {
         "default": {
-            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "BACKEND": "trusthub.frontend_cache.ProxyPurgeBackend",
             "LOCATION": env("FRONTEND_CACHE_PURGE_URL"),
+            "TIMEOUT": float(env("FRONTEND_CACHE_PURGE_TIMEOUT", "5")),
         }
     }
