@@ -32,8 +32,10 @@ preload_app = True
 
 def when_ready(server):
     """In the master, once the app is loaded and before any worker forks: import the URLconf
-    and every view it names (Django does it at a process's first request, some 0.3 s), so that
-    no worker, first or recycled, makes a visitor wait for it."""
+    and every view it names (Django does it at a process's first request, some 0.3 s), and
+    WeasyPrint (imported at a pack's first render, 0.5 s), so that no worker, first or
+    recycled, makes a visitor wait for them."""
+    import weasyprint  # noqa: F401, PLC0415 (only shared with the workers, see above)
     from django.urls import get_resolver  # noqa: PLC0415 (Django is set up by now, not at import)
 
     get_resolver().reverse_dict  # noqa: B018 (imports and indexes every URL pattern)

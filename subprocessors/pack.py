@@ -18,7 +18,6 @@ from there, and a conditional one gets a 304 without rendering. The proxy keeps 
 import hashlib
 import logging
 
-import weasyprint
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
@@ -201,6 +200,11 @@ def render_pdf(source, request, generated_at):
         "base_url": request.build_absolute_uri("/").rstrip("/"),
     }
     html = render_to_string(TEMPLATE, context, request=None)
+    # Imported here, not at the top: WeasyPrint (Pango, fontTools) takes half a second to import,
+    # and every process that loads the URLconf (app servers, the worker, each manage.py command)
+    # would pay it; only a pack's first render in a process needs it.
+    import weasyprint  # noqa: PLC0415
+
     document = weasyprint.HTML(
         string=html, base_url=context["base_url"] + "/", url_fetcher=refuse_fetch
     )
