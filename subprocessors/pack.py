@@ -18,6 +18,7 @@ from there, and a conditional one gets a 304 without rendering. The proxy keeps 
 import hashlib
 import logging
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.cache import cache
 from django.http import Http404, HttpResponse
@@ -25,6 +26,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.safestring import mark_safe
+from django_ratelimit.core import is_ratelimited
 from wagtail.models import Page, Site
 
 from products.models import ProductPage, RetentionPage, SecurityStatementPage
@@ -249,6 +251,27 @@ def _headers(response):
     return response
 
 
+# Packs not kept yet, made afresh per client address (each takes most of a second of CPU: a
+# client walking through `?at=` dates must not take the server with it). PACK_RENDER_RATE in
+# settings overrides it. A pack already made is served whatever the count.
+RENDER_RATE = "60/h"
+
+
+def render_rate(group, request):
+    return getattr(settings, "PACK_RENDER_RATE", RENDER_RATE)
+
+
+def _too_many_renders():
+    response = HttpResponse(
+        "You have asked for many evidence packs that had to be made afresh in a short time. "
+        "Please try again in an hour. The current pack of each product is still available.",
+        status=429,
+        content_type=TEXT,
+    )
+    response["Retry-After"] = "3600"
+    return _headers(response)
+
+
 @read_only
 def product_pack(request, product):
     page = find_product(request, product)
@@ -263,6 +286,10 @@ def product_pack(request, product):
         return _headers(with_validators(answer, **validators))
     pdf = cache.get(key)
     if pdf is None:
+        if is_ratelimited(
+            request, group="pack-render", key="ip", rate=render_rate, increment=True
+        ):
+            return _too_many_renders()
         try:
             source = gather(request, page, security, retention, at)
         except PackUnavailable as error:

@@ -279,3 +279,21 @@ def test_no_pack_as_at_a_day_before_the_product_was_published(client, demo):
     response = client.get(URL, {"at": (TODAY - datetime.timedelta(days=1)).isoformat()})
     assert response.status_code == 400
     assert "had no published privacy summary on" in response.content.decode()
+
+
+def test_packs_made_afresh_are_rate_limited_per_client_kept_ones_are_not(client, demo, settings):
+    """Each pack not kept yet takes most of a second to make: a client asking for one after
+    another (products, `?at=` dates) is stopped with a clear answer; packs already made are
+    still served."""
+    settings.PACK_RENDER_RATE = "2/h"
+    urls = [f"/products/{slug}/pack.pdf" for slug in ("pupil-progress", "juniper-mis", CH)]
+    with mock.patch.object(pack, "render_pdf", side_effect=stand_in) as render:
+        made = [client.get(url) for url in urls[:2]]
+        assert [r.status_code for r in made] == [200, 200]
+        refused = client.get(urls[2])
+        assert refused.status_code == 429 and refused["Retry-After"] == "3600"
+        assert "try again in an hour" in refused.content.decode()
+        assert "public" not in refused.get("Cache-Control", "")  # never kept by the proxy
+        again = client.get(urls[0])  # kept: served, and not counted
+        assert again.status_code == 200 and again.content == made[0].content
+        assert render.call_count == 2
