@@ -286,9 +286,7 @@ def product_pack(request, product):
         return _headers(with_validators(answer, **validators))
     pdf = cache.get(key)
     if pdf is None:
-        if is_ratelimited(
-            request, group="pack-render", key="ip", rate=render_rate, increment=True
-        ):
+        if is_ratelimited(request, group="pack-render", key="ip", rate=render_rate, increment=True):
             return _too_many_renders()
         try:
             source = gather(request, page, security, retention, at)
