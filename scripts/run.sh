@@ -13,6 +13,8 @@ export WAGTAILADMIN_BASE_URL=${WAGTAILADMIN_BASE_URL:-http://${HOST:-127.0.0.1}:
 $PY manage.py migrate --noinput -v 0
 $PY manage.py load_demo_content --if-empty
 $PY manage.py ensure_local_accounts
+# Sign-in records (addresses, browsers) are kept 90 days, as the production schedule does.
+$PY manage.py axes_reset_logs --age 90 >/dev/null
 
 # Scheduled publishing: publish notices and pages whose "go live" time has passed, every
 # minute, as the production scheduler entry does (see README, "Production"); and put right any
