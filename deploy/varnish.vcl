@@ -102,6 +102,10 @@ sub vcl_backend_response {
 
 sub vcl_deliver {
     unset resp.http.x-path;
+    # Which software and versions serve the site is nobody's business (and bytes on every hit).
+    unset resp.http.Via;
+    unset resp.http.X-Varnish;
+    unset resp.http.Server;
     if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {

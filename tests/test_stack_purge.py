@@ -198,4 +198,7 @@ def test_publishing_and_unpublishing_purge_exactly_what_shows_the_change(stack_d
             assert get(proxy + "/", cookie="sessionid=abc; csrftoken=x")[1] != "HIT"
             assert get(proxy + "/admin/login/")[1] != "HIT"
         assert get(proxy + "/", cookie="csrftoken=x; _ga=GA1.2")[1] == "HIT"
+        # Nothing says which software (and version) serves the site.
+        with urllib.request.urlopen(proxy + "/", timeout=30) as response:  # noqa: S310
+            assert not {"Server", "Via", "X-Varnish"} & set(response.headers.keys())
         assert not stack.dead()
