@@ -55,9 +55,6 @@ class ProxyPurgeBackend(HTTPBackend):
 
     def purge_batch(self, urls):
         urls = list(urls)
-        if len(urls) <= 1 or self.threads <= 1:
-            for url in urls:
-                self.purge(url)
-            return
-        with ThreadPoolExecutor(max_workers=min(self.threads, len(urls))) as pool:
-            list(pool.map(self.purge, urls))
+        if urls:
+            with ThreadPoolExecutor(max_workers=min(self.threads, len(urls))) as pool:
+                list(pool.map(self.purge, urls))
