@@ -4,6 +4,8 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, gettext_noop
 from wagtail import blocks
 from wagtail.blocks import (
     ListBlockValidationError,
@@ -15,42 +17,49 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from . import retention
 from .rules import month_day, read_stages
 
+# The labels of these choices are printed on the public pages (a lawful basis, a special-category
+# condition, a security statement's topic headings). They are marked for translation but stay
+# English strings here (they also go into the evidence pack's hashed JSON): templates translate
+# them as they print them, `{% translate block.value.label %}`.
 LAWFUL_BASES = [
-    ("consent", "Consent (Article 6(1)(a))"),
-    ("contract", "Performance of a contract (Article 6(1)(b))"),
-    ("legal_obligation", "Legal obligation (Article 6(1)(c))"),
-    ("vital_interests", "Vital interests (Article 6(1)(d))"),
-    ("public_task", "Public task (Article 6(1)(e))"),
-    ("legitimate_interests", "Legitimate interests (Article 6(1)(f))"),
+    ("consent", gettext_noop("Consent (Article 6(1)(a))")),
+    ("contract", gettext_noop("Performance of a contract (Article 6(1)(b))")),
+    ("legal_obligation", gettext_noop("Legal obligation (Article 6(1)(c))")),
+    ("vital_interests", gettext_noop("Vital interests (Article 6(1)(d))")),
+    ("public_task", gettext_noop("Public task (Article 6(1)(e))")),
+    ("legitimate_interests", gettext_noop("Legitimate interests (Article 6(1)(f))")),
 ]
 
 SPECIAL_CATEGORY_CONDITIONS = [
-    ("explicit_consent", "Explicit consent (Article 9(2)(a))"),
+    ("explicit_consent", gettext_noop("Explicit consent (Article 9(2)(a))")),
     (
         "employment_social_security",
-        "Employment, social security and social protection law (9(2)(b))",
+        gettext_noop("Employment, social security and social protection law (9(2)(b))"),
     ),
-    ("vital_interests", "Vital interests (Article 9(2)(c))"),
-    ("not_for_profit", "Not-for-profit bodies (Article 9(2)(d))"),
-    ("made_public", "Made public by the data subject (Article 9(2)(e))"),
-    ("legal_claims", "Legal claims or judicial acts (Article 9(2)(f))"),
-    ("substantial_public_interest", "Reasons of substantial public interest (Article 9(2)(g))"),
-    ("health_social_care", "Health or social care (Article 9(2)(h))"),
-    ("public_health", "Public health (Article 9(2)(i))"),
-    ("archiving_research", "Archiving, research and statistics (Article 9(2)(j))"),
+    ("vital_interests", gettext_noop("Vital interests (Article 9(2)(c))")),
+    ("not_for_profit", gettext_noop("Not-for-profit bodies (Article 9(2)(d))")),
+    ("made_public", gettext_noop("Made public by the data subject (Article 9(2)(e))")),
+    ("legal_claims", gettext_noop("Legal claims or judicial acts (Article 9(2)(f))")),
+    (
+        "substantial_public_interest",
+        gettext_noop("Reasons of substantial public interest (Article 9(2)(g))"),
+    ),
+    ("health_social_care", gettext_noop("Health or social care (Article 9(2)(h))")),
+    ("public_health", gettext_noop("Public health (Article 9(2)(i))")),
+    ("archiving_research", gettext_noop("Archiving, research and statistics (Article 9(2)(j))")),
 ]
 
 CONTROL_AREAS = [
-    ("access", "Access control and multi-factor authentication"),
-    ("encryption", "Encryption in transit and at rest"),
-    ("backups", "Backups and restore"),
-    ("monitoring", "Monitoring and logging"),
-    ("vulnerability", "Vulnerability management"),
-    ("development", "Secure development"),
-    ("training", "Staff training"),
-    ("incident", "Incident response"),
-    ("network", "Network and hosting security"),
-    ("governance", "Governance and certification"),
+    ("access", gettext_noop("Access control and multi-factor authentication")),
+    ("encryption", gettext_noop("Encryption in transit and at rest")),
+    ("backups", gettext_noop("Backups and restore")),
+    ("monitoring", gettext_noop("Monitoring and logging")),
+    ("vulnerability", gettext_noop("Vulnerability management")),
+    ("development", gettext_noop("Secure development")),
+    ("training", gettext_noop("Staff training")),
+    ("incident", gettext_noop("Incident response")),
+    ("network", gettext_noop("Network and hosting security")),
+    ("governance", gettext_noop("Governance and certification")),
 ]
 
 
@@ -211,7 +220,8 @@ class SeasonalWindowBlock(blocks.StructBlock):
             month, day = value.get(f"{prefix}_month"), value.get(f"{prefix}_day")
             if month and day and not month_day(month, day).is_valid:
                 errors[f"{prefix}_day"] = ValidationError(
-                    f"{retention.month_name(int(month))} has no day {day}."
+                    _("%(month)s has no day %(day)s.")
+                    % {"month": retention.month_name(int(month)), "day": day}
                 )
         if errors:
             raise StructBlockValidationError(block_errors=errors)
@@ -226,7 +236,9 @@ class RetentionStageBlock(blocks.StructBlock):
         max_length=40,
         help_text=STAGE_KEY_HELP,
         error_messages={
-            "invalid": "Use lower-case letters, digits and hyphens, starting with a letter."
+            "invalid": gettext_lazy(
+                "Use lower-case letters, digits and hyphens, starting with a letter."
+            )
         },
     )
     label = blocks.CharBlock(max_length=80, help_text="e.g. 'Live data deleted'.")

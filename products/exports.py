@@ -8,6 +8,7 @@ missing `?ended=` is a 400: JSON gives {"error": {...}}, the calendar the messag
 import datetime
 
 from django.http import Http404, HttpResponse, JsonResponse
+from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 from wagtail.models import Site
 
@@ -66,14 +67,20 @@ def timeline_calendar(page, request, calc, data):
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"{page.product_title}: when our data will be deleted")
+    calendar.add(
+        "x-wr-calname",
+        _("%(product)s: when our data will be deleted") % {"product": page.product_title},
+    )
     for entry in calc.timeline:
         event = Event()
         event.add("uid", f"retention-{data['product_slug']}-{data['ended']}-{entry.key}@trusthub")
         event.add("dtstamp", stamp)
         event.add("dtstart", entry.date)
         event.add("dtend", entry.date + datetime.timedelta(days=1))
-        event.add("summary", f"{page.product_title}: {entry.label}")
+        event.add(
+            "summary",
+            _("%(product)s: %(stage)s") % {"product": page.product_title, "stage": entry.label},
+        )
         description = f"{entry.rule}."
         if entry.description:
             description += f"\n\n{entry.description}"

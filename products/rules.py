@@ -7,6 +7,8 @@ trusts it (raw stream data may have been written by a migration, an import or by
 
 import logging
 
+from django.utils.translation import gettext as _
+
 from . import retention
 
 logger = logging.getLogger(__name__)
@@ -17,7 +19,7 @@ def stage_reference(text):
     if isinstance(text, int) and not isinstance(text, bool):
         return text  # a position stored as a number rather than as text
     if text is not None and not isinstance(text, str):
-        raise ValueError("It counts from a stage that cannot be read.")
+        raise ValueError(_("It counts from a stage that cannot be read."))
     text = (text or "").strip()
     if not text:
         return None
@@ -54,11 +56,11 @@ def _windows(windows):
     """Stored windows as engine windows; a month or day that cannot be read becomes 0, which the
     engine reports as not a real day or month."""
     if isinstance(windows, str | bytes) or not hasattr(windows, "__iter__"):
-        raise ValueError("The windows of the year cannot be read.")
+        raise ValueError(_("The windows of the year cannot be read."))
     result = []
     for window in windows:
         if not hasattr(window, "get"):
-            raise ValueError("A window of the year cannot be read.")
+            raise ValueError(_("A window of the year cannot be read."))
         result.append(
             retention.SeasonalWindow(
                 start=month_day(window.get("start_month"), window.get("start_day")),
@@ -79,7 +81,7 @@ def read_stage(block_type, value, index=0):
     in place of what could not be read, so that positions and keys of the others stay right.
     """
     if not hasattr(value, "get"):
-        problem = retention.Problem("This stage cannot be read.", index)
+        problem = retention.Problem(_("This stage cannot be read."), index)
         return retention.Stage(key="", label="", rule=retention.OffsetRule()), [problem]
     problems = []
     try:
@@ -98,18 +100,18 @@ def read_stage(block_type, value, index=0):
         amount = _whole_number(value.get("amount"))
         if amount is None:
             problems.append(
-                retention.Problem("Give the amount as a whole number.", index, "amount")
+                retention.Problem(_("Give the amount as a whole number."), index, "amount")
             )
         unit = value.get("unit")
         if unit not in {"days", "months"}:
-            problems.append(retention.Problem("Choose days or months.", index, "unit"))
+            problems.append(retention.Problem(_("Choose days or months."), index, "unit"))
         rule = retention.OffsetRule(
             days=(amount or 0) if unit == "days" else 0,
             months=(amount or 0) if unit == "months" else 0,
             from_stage=from_stage,
         )
     else:
-        problems.append(retention.Problem("Unknown kind of stage.", index))
+        problems.append(retention.Problem(_("Unknown kind of stage."), index))
         rule = retention.OffsetRule(from_stage=from_stage)
     stage = retention.Stage(
         key=_text(value.get("key")),
@@ -132,7 +134,7 @@ def read_stages(stream_value):
         except Exception:  # the raw data does not fit its block (e.g. a list where a dict belongs)
             logger.warning("Unreadable retention stage %s", index, exc_info=True)
             stage = retention.Stage(key="", label="", rule=retention.OffsetRule())
-            found = [retention.Problem("This stage cannot be read.", index)]
+            found = [retention.Problem(_("This stage cannot be read."), index)]
         stages.append(stage)
         problems.extend(found)
     return stages, problems

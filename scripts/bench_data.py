@@ -4,6 +4,7 @@ notices written in bulk, as the DPO's approval leaves them. Import after django.
 import datetime
 
 from django.utils import timezone
+from wagtail.models import Locale
 
 from products.models import ProductPage
 from subprocessors.models import ChangeNotice, Subprocessor, SubprocessorUse
@@ -11,9 +12,10 @@ from subprocessors.models import ChangeNotice, Subprocessor, SubprocessorUse
 
 def grow_register(total):
     """Published entries, as the DPO's approval leaves them, until the register has `total`."""
-    products = list(ProductPage.objects.live())
+    locale = Locale.get_default()
+    products = list(ProductPage.objects.live().filter(locale=locale))
     now = timezone.now()
-    missing = total - Subprocessor.objects.filter(live=True).count()
+    missing = total - Subprocessor.objects.originals().filter(live=True).count()
     entries = Subprocessor.objects.bulk_create(
         Subprocessor(
             name=f"Benchmark supplier {i:04d}",
@@ -25,6 +27,7 @@ def grow_register(total):
             privacy_notice_url="https://example.org/privacy",
             end_date=datetime.date(2026, 1, 1) if i % 10 == 0 else None,
             live=True,
+            locale=locale,
             first_published_at=now,
             last_published_at=now,
         )
@@ -32,6 +35,7 @@ def grow_register(total):
     )
     SubprocessorUse.objects.bulk_create(
         SubprocessorUse(
+            locale=locale,
             subprocessor=e,
             product=p,
             purpose=f"Benchmark purpose for {p.title}",
@@ -44,10 +48,11 @@ def grow_register(total):
 
 
 def grow_notices(total):
-    products = list(ProductPage.objects.live())
-    suppliers = list(Subprocessor.objects.filter(live=True)[:3])
+    locale = Locale.get_default()
+    products = list(ProductPage.objects.live().filter(locale=locale))
+    suppliers = list(Subprocessor.objects.originals().filter(live=True)[:3])
     now = timezone.now()
-    missing = total - ChangeNotice.objects.filter(live=True).count()
+    missing = total - ChangeNotice.objects.originals().filter(live=True).count()
     notices = ChangeNotice.objects.bulk_create(
         ChangeNotice(
             kind="purpose",
@@ -59,6 +64,7 @@ def grow_notices(total):
             objection_deadline=datetime.date(2020, 2, 28) + datetime.timedelta(days=i % 2000),
             all_products=i % 5 == 0,
             live=True,
+            locale=locale,
             first_published_at=now,
             last_published_at=now,
         )

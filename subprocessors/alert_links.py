@@ -9,14 +9,22 @@ import datetime
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils.translation import gettext, gettext_noop
 
 # The exact sentence shown next to the subscribe button, and stored on each subscriber as the
-# wording agreed to. Change it here only: the form and the consent record both read this.
-CONSENT_WORDING = (
+# wording agreed to. Change it here only: the form and the consent record both read this, in
+# the visitor's language, through `consent_wording()`.
+CONSENT_WORDING = gettext_noop(
     "I agree to be emailed about changes to who processes data for the products I chose, and "
     "for my email address, school name and role to be kept for that purpose only. "
     "I can unsubscribe at any time from the link in every email."
 )
+
+
+def consent_wording():
+    """CONSENT_WORDING in the active language: as shown next to the button, and as stored."""
+    return gettext(CONSENT_WORDING)
+
 
 # A confirmation link works for 7 days; after that, subscribing again sends a new one.
 CONFIRMATION_MAX_AGE = datetime.timedelta(days=7)

@@ -155,8 +155,12 @@ def _notice_urls(product, root):
     products" notice whose objection window is open)."""
     if root is None:
         return []
-    notices = ChangeNotice.objects.filter(live=True).filter(
-        Q(products=product) | Q(all_products=True, objection_deadline__gte=timezone.localdate())
+    notices = (
+        ChangeNotice.objects.originals()
+        .filter(live=True)
+        .filter(
+            Q(products=product) | Q(all_products=True, objection_deadline__gte=timezone.localdate())
+        )
     )
     return [root + notice.get_absolute_url() for notice in notices.distinct()]
 
@@ -181,7 +185,7 @@ def purge_everything(sender, **kwargs):
     urls = [url for page in Page.objects.live().public().specific() for url in page_urls(page)]
     if root is not None:
         paths = [*REGISTER_PATHS, ALERT_SIGNUP_PATH, SECURITY_TXT_PATH]
-        paths += [n.get_absolute_url() for n in ChangeNotice.objects.filter(live=True)]
+        paths += [n.get_absolute_url() for n in ChangeNotice.objects.originals().filter(live=True)]
         urls += [root + path for path in paths]
     purge_after_commit(urls)
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django_countries import countries
 from wagtail.log_actions import log
 
+from trusthub.core.locales import is_original
 from trusthub.core.models import notice_period_days
 
 from . import history
@@ -98,7 +99,8 @@ def announced_by(entry):
     is the notice first, then the register change on its effective day."""
     since = timezone.localdate() - datetime.timedelta(days=ANNOUNCED_WITHIN_DAYS)
     return (
-        ChangeNotice.objects.filter(live=True, subprocessors=entry, effective_date__gte=since)
+        ChangeNotice.objects.originals()
+        .filter(live=True, subprocessors=entry, effective_date__gte=since)
         .order_by("-first_published_at")
         .first()
     )
@@ -141,7 +143,8 @@ def draft_notice(entry, changes, kind, product_ids=None, name="", starts=None):
 def waiting_notice(entry):
     """A notice about this entry drafted and not yet published, if any."""
     return (
-        ChangeNotice.objects.filter(subprocessors=entry, live=False, first_published_at=None)
+        ChangeNotice.objects.originals()
+        .filter(subprocessors=entry, live=False, first_published_at=None)
         .order_by("-pk")
         .first()
     )
@@ -220,7 +223,10 @@ def on_published(sender, instance, revision=None, **kwargs):
     history (`publish(..., known_history=True)`, e.g. the demo loader) only takes the
     snapshot: that history was announced elsewhere, and an entry's first publication is dated
     from when it came into use (`backdate_known_history`). Either way, what the public now
-    sees goes into the register's history (`history.record_published`)."""
+    sees goes into the register's history (`history.record_published`). A translation
+    changes words only: the register's history is its original's."""
+    if not is_original(instance):
+        return
     if getattr(revision, "known_history", False):
         entry = Subprocessor.objects.get(pk=instance.pk)
         RegisterSnapshot.objects.update_or_create(
@@ -271,6 +277,8 @@ def record_register_change(pk):
 def on_unpublished(sender, instance, **kwargs):
     """An entry taken off the public register is a removal schools must be told about. Its
     snapshot is emptied, not deleted: notices older than this never announce its return."""
+    if not is_original(instance):
+        return  # a translation's words gone: the entry itself is still on the register
     RegisterSnapshot.objects.update_or_create(subprocessor_id=instance.pk, defaults={"data": {}})
     change = record(instance, [f"{instance.name} removed from the register."], ChangeKind.REMOVAL)
     history.record_removed(instance, HistoryEvent.UNPUBLISHED, change)
@@ -278,7 +286,7 @@ def on_unpublished(sender, instance, **kwargs):
 
 def on_deleted(sender, instance, **kwargs):
     """Deleting a live entry removes it from the public register: record that by name."""
-    if not instance.live:
+    if not instance.live or not is_original(instance):
         return
     change = record(
         None,

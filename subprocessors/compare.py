@@ -8,6 +8,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.db.models import F
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from . import history
 from .models import ChangeNotice, RegisterHistory, Status
@@ -16,24 +18,25 @@ from .register import _prepare_rows
 
 # Fields of a record (`records.to_record`) a school would see change, with their labels.
 ENTRY_FIELDS = [
-    ("name", "Name"),
-    ("legal_entity", "Legal entity"),
-    ("recipient_type_label", "Type of recipient"),
-    ("status", "Status"),
-    ("description", "What they do"),
-    ("role_note", "Why this role"),
-    ("countries", "Where data is processed"),
-    ("transfer_safeguard_label", "Transfer safeguard"),
-    ("data_categories", "Data shared"),
-    ("privacy_notice_url", "Privacy notice link"),
-    ("end_date", "Stops on"),
+    ("name", gettext_lazy("Name")),
+    ("legal_entity", gettext_lazy("Legal entity")),
+    ("recipient_type_label", gettext_lazy("Type of recipient")),
+    ("status", pgettext_lazy("register entry status", "Status")),
+    ("description", gettext_lazy("What they do")),
+    ("role_note", gettext_lazy("Why this role")),
+    ("countries", gettext_lazy("Where data is processed")),
+    ("transfer_safeguard_label", gettext_lazy("Transfer safeguard")),
+    ("data_categories", gettext_lazy("Data shared")),
+    ("privacy_notice_url", gettext_lazy("Privacy notice link")),
+    ("end_date", gettext_lazy("Stops on")),
 ]
+# Labels of a product use's fields, after the product's name: "Juniper MIS: purpose".
 USE_FIELDS = [
-    ("purpose", "purpose"),
-    ("start_date", "in use since"),
-    ("data_subjects", "whose data"),
+    ("purpose", pgettext_lazy("a product use's field", "purpose")),
+    ("start_date", pgettext_lazy("a product use's field", "in use since")),
+    ("data_subjects", pgettext_lazy("a product use's field", "whose data")),
 ]
-NOT_GIVEN = "Not given"
+NOT_GIVEN = gettext_lazy("Not given")
 DATE_FIELDS = {"end_date", "start_date"}
 
 
@@ -77,15 +80,19 @@ def _show(name, value):
     if name == "status":
         return Status(value).label
     if name == "countries":
-        return ", ".join(country["name"] for country in value) or NOT_GIVEN
+        return ", ".join(country["name"] for country in value) or str(NOT_GIVEN)
     if name in DATE_FIELDS:
-        return history.format_day(datetime.date.fromisoformat(value)) if value else "No date"
-    return value or NOT_GIVEN
+        return history.format_day(datetime.date.fromisoformat(value)) if value else _("No date")
+    return value or str(NOT_GIVEN)
 
 
 def _use_summary(use):
     since = history.format_day(datetime.date.fromisoformat(use["start_date"]))
-    return f"{use['purpose']} (since {since}; data about {use['data_subjects'].lower()})"
+    return _("%(purpose)s (since %(since)s; data about %(subjects)s)") % {
+        "purpose": use["purpose"],
+        "since": since,
+        "subjects": use["data_subjects"].lower(),
+    }
 
 
 def changed_fields(before, after):
@@ -94,7 +101,7 @@ def changed_fields(before, after):
     for name, label in ENTRY_FIELDS:
         old, new = _show(name, before[name]), _show(name, after[name])
         if old != new:
-            changes.append(FieldChange(label, old, new))
+            changes.append(FieldChange(str(label), old, new))
     old_uses = {use["slug"]: use for use in before["products"]}
     new_uses = {use["slug"]: use for use in after["products"]}
     for slug in [*old_uses, *(s for s in new_uses if s not in old_uses)]:
@@ -103,16 +110,20 @@ def changed_fields(before, after):
         if old is None or new is None:
             changes.append(
                 FieldChange(
-                    f"Use for {title}",
-                    _use_summary(old) if old else "Not used",
-                    _use_summary(new) if new else "Not used",
+                    _("Use for %(product)s") % {"product": title},
+                    _use_summary(old) if old else _("Not used"),
+                    _use_summary(new) if new else _("Not used"),
                 )
             )
             continue
         for name, label in USE_FIELDS:
             if _show(name, old[name]) != _show(name, new[name]):
                 changes.append(
-                    FieldChange(f"{title}: {label}", _show(name, old[name]), _show(name, new[name]))
+                    FieldChange(
+                        _("%(product)s: %(field)s") % {"product": title, "field": label},
+                        _show(name, old[name]),
+                        _show(name, new[name]),
+                    )
                 )
     return changes
 
@@ -144,7 +155,9 @@ def _notices(changes, start, end):
         notice = event.register_change.notice
         found[str(event.entry_id)][notice.pk] = notice
     named = (
-        ChangeNotice.objects.filter(
+        ChangeNotice.objects.originals()
+        .in_active_language()
+        .filter(
             live=True,
             subprocessors__uuid__in=list(by_id),
             effective_date__gt=start,

@@ -15,13 +15,24 @@ The SVG has role="img" with a <title> and <desc> (aria-labelledby); whoever show
 import html
 from dataclasses import dataclass, field
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
+
 # Recipient groups, in the order drawn and listed: (key, heading, recipient types).
 GROUPS = [
-    ("subprocessor", "Sub-processors", ("subprocessor",)),
-    ("other", "Other recipients", ("controller", "on_instruction")),
-    ("in_house", "Run by us: not a recipient", ("in_house",)),
+    ("subprocessor", gettext_lazy("Sub-processors"), ("subprocessor",)),
+    ("other", gettext_lazy("Other recipients"), ("controller", "on_instruction")),
+    ("in_house", gettext_lazy("Run by us: not a recipient"), ("in_house",)),
 ]
-GROUP_OF_TYPE = {kind: key for key, _, kinds in GROUPS for kind in kinds}
+# How the diagram's description counts each group: "2 sub-processors".
+GROUP_COUNTS = {
+    "subprocessor": lambda n: ngettext("%(count)d sub-processors", "%(count)d sub-processors", n),
+    "other": lambda n: ngettext("%(count)d other recipients", "%(count)d other recipients", n),
+    "in_house": lambda n: ngettext(
+        "%(count)d run by us: not a recipient", "%(count)d run by us: not a recipient", n
+    ),
+}
+GROUP_OF_TYPE = {kind: key for key, _heading, kinds in GROUPS for kind in kinds}
 UK = "GB"
 
 # Geometry (SVG user units; the SVG scales to its container through its viewBox).
@@ -76,7 +87,7 @@ class Recipient:
 
     @property
     def where(self):
-        return ", ".join(self.countries) or "Country not recorded"
+        return ", ".join(self.countries) or _("Country not recorded")
 
 
 @dataclass
@@ -109,8 +120,8 @@ class Diagram:
     def groups(self):
         """[(key, heading, [Recipient])] for the groups that have recipients, in drawing order."""
         return [
-            (key, heading, [r for r in self.recipients if r.group == key])
-            for key, heading, _ in GROUPS
+            (key, str(heading), [r for r in self.recipients if r.group == key])
+            for key, heading, _kinds in GROUPS
             if any(r.group == key for r in self.recipients)
         ]
 
@@ -118,13 +129,19 @@ class Diagram:
     def summary(self):
         """One sentence: the diagram's <desc>."""
         sources = len(self.sources)
-        counts = [f"{len(items)} {heading.lower()}" for _, heading, items in self.groups]
-        flows_to = ", ".join(counts) if counts else "no recipients"
-        return (
-            f"Data comes into {self.product} from {sources} source{'s' if sources != 1 else ''} "
-            f"and goes from it to {flows_to}. Each recipient is labelled with where it "
-            "processes the data and the transfer safeguard."
-        )
+        counts = [
+            GROUP_COUNTS[key](len(items)) % {"count": len(items)} for key, _h, items in self.groups
+        ]
+        flows_to = ", ".join(counts) if counts else _("no recipients")
+        return ngettext(
+            "Data comes into %(product)s from %(count)d source and goes from it to %(flows_to)s. "
+            "Each recipient is labelled with where it processes the data and the transfer "
+            "safeguard.",
+            "Data comes into %(product)s from %(count)d sources and goes from it to "
+            "%(flows_to)s. Each recipient is labelled with where it processes the data and the "
+            "transfer safeguard.",
+            sources,
+        ) % {"product": self.product, "count": sources, "flows_to": flows_to}
 
     def svg(self, id_prefix):
         return render_svg(self, id_prefix)
@@ -153,7 +170,7 @@ def recipients_from_records(records, product_slug):
                 safeguard=record.get("transfer_safeguard_label") or "",
             )
         )
-    order = {key: i for i, (key, _, _) in enumerate(GROUPS)}
+    order = {key: i for i, (key, _heading, _kinds) in enumerate(GROUPS)}
     return sorted(recipients, key=lambda r: (order.get(r.group, 99), r.name.lower(), r.id))
 
 
@@ -225,8 +242,14 @@ def _layout(d):
     # Right column: recipients under their group headings.
     y = TOP
     recipient_boxes = []
-    for _, heading, items in d.groups:
-        d.headings.append((RECIPIENT_X, y + 16, f"{heading} ({len(items)})"))
+    for _key, heading, items in d.groups:
+        d.headings.append(
+            (
+                RECIPIENT_X,
+                y + 16,
+                _("%(group)s (%(count)s)") % {"group": heading, "count": len(items)},
+            )
+        )
         y += GROUP_HEADING
         for r in items:
             colour = AMBER if r.restricted else MUTED
@@ -251,7 +274,15 @@ def _layout(d):
             "empty",
             RECIPIENT_X,
             RECIPIENT_W,
-            [("No sub-processors or other recipients are recorded.", TEXT_SIZE, False, MUTED, 3)],
+            [
+                (
+                    _("No sub-processors or other recipients are recorded."),
+                    TEXT_SIZE,
+                    False,
+                    MUTED,
+                    3,
+                )
+            ],
         )
         empty.y = y
         recipient_boxes.append(empty)
@@ -273,7 +304,7 @@ def _layout(d):
             "empty",
             SOURCE_X,
             SOURCE_W,
-            [("No data sources are recorded.", TEXT_SIZE, False, MUTED, 3)],
+            [(_("No data sources are recorded."), TEXT_SIZE, False, MUTED, 3)],
         )
     ]
     product_box = _box(
@@ -282,7 +313,13 @@ def _layout(d):
         PRODUCT_W,
         [
             (d.product, NAME_SIZE + 2, True, "#ffffff", 3),
-            (f"Hosted in {d.hosting}" if d.hosting else "", TEXT_SIZE, False, "#ffffff", 4),
+            (
+                _("Hosted in %(place)s") % {"place": d.hosting} if d.hosting else "",
+                TEXT_SIZE,
+                False,
+                "#ffffff",
+                4,
+            ),
         ],
         tooltip=d.product,
     )
@@ -292,9 +329,9 @@ def _layout(d):
     _stack(source_boxes, TOP, bottom)
     _stack([product_box], TOP, bottom)
     d.headings[:0] = [
-        (SOURCE_X, 30, "Where the data comes from"),
-        (PRODUCT_X, 30, "Our product"),
-        (RECIPIENT_X, 30, "Who receives it"),
+        (SOURCE_X, 30, _("Where the data comes from")),
+        (PRODUCT_X, 30, _("Our product")),
+        (RECIPIENT_X, 30, _("Who receives it")),
     ]
     d.boxes = [*source_boxes, product_box, *recipient_boxes]
     d.height = bottom + MARGIN
@@ -369,7 +406,9 @@ def render_svg(d, id_prefix):
         f'<svg xmlns="http://www.w3.org/2000/svg" class="dataflow-svg" role="img" '
         f'viewBox="0 0 {WIDTH} {_n(d.height)}" width="{WIDTH}" height="{_n(d.height)}" '
         f'aria-labelledby="{prefix}-title {prefix}-desc" font-family="{_e(FONT)}">',
-        f'<title id="{prefix}-title">How {_e(d.product)} data flows</title>',
+        f'<title id="{prefix}-title">'
+        + _e(_("How %(product)s data flows") % {"product": d.product})
+        + "</title>",
         f'<desc id="{prefix}-desc">{_e(d.summary)}</desc>',
         f'<defs><marker id="{arrow}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" '
         f'markerHeight="7" orient="auto-start-reverse"><path d="M0 0 L10 5 L0 10 z" '

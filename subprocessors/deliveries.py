@@ -29,12 +29,15 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django_tasks import task
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
+from trusthub.core.locales import is_original
 from trusthub.core.models import OrganisationSettings
 
 from .alert_links import absolute, confirm_url, manage_url, unsubscribe_headers, unsubscribe_url
@@ -88,9 +91,11 @@ def audience(notice):
 def on_notice_published(sender, instance, **kwargs):
     """`published` receiver (sender=ChangeNotice): the first time a notice goes live, queue its
     alerts. Wagtail sets first_published_at to the same instant as last_published_at only then;
-    a correction, or a re-publication after unpublishing, sends nothing."""
+    a correction, or a re-publication after unpublishing, sends nothing; nor does a
+    translation's publication (its original's sent the alerts)."""
     if (
-        instance.live
+        is_original(instance)
+        and instance.live
         and instance.first_published_at is not None
         and instance.first_published_at == instance.last_published_at
     ):
@@ -139,7 +144,7 @@ def notice_email(delivery):
         "subscriber": subscriber,
     }
     message = EmailMultiAlternatives(
-        subject=one_line(f"Sub-processor change: {notice.title}")[:200],
+        subject=one_line(_("Sub-processor change: %(title)s") % {"title": notice.title})[:200],
         body=render_to_string("subprocessors/email/alert_notice.txt", context),
         to=[subscriber.email],
         headers=unsubscribe_headers(subscriber),
@@ -262,9 +267,11 @@ def resume(now=None):
     """Put right what a killed worker left behind. Safe to run at any time, any number of
     times: claiming makes a spare task harmless. Returns a summary of what it did."""
     now = now or timezone.now()
-    recent = ChangeNotice.objects.filter(
-        live=True, first_published_at__gte=now - RESUME_WINDOW
-    ).values_list("pk", flat=True)
+    recent = (
+        ChangeNotice.objects.originals()
+        .filter(live=True, first_published_at__gte=now - RESUME_WINDOW)
+        .values_list("pk", flat=True)
+    )
     created = sum(fan_out.call(pk) for pk in recent)
     stale = Delivery.objects.filter(
         status=Status.SENDING, next_attempt_at__lt=now - STALE_AFTER
@@ -290,7 +297,7 @@ def _subscription_email(subscriber, template, subject):
         "subscriber": subscriber,
         "confirm_url": confirm_url(subscriber),
         "manage_url": manage_url(subscriber),
-        "changes_url": absolute("/subprocessors/changes/"),
+        "changes_url": absolute(reverse("subprocessors:changes")),
     }
     message = EmailMultiAlternatives(
         subject=subject,
@@ -310,7 +317,7 @@ def send_confirmation(subscriber_id):
     if subscriber is None or subscriber.is_active:
         return "nothing to confirm"
     _subscription_email(
-        subscriber, "alert_confirm", "Confirm your sub-processor change alerts"
+        subscriber, "alert_confirm", _("Confirm your sub-processor change alerts")
     ).send()
     Subscriber.objects.filter(pk=subscriber_id).update(confirmation_sent_at=timezone.now())
     return "sent"
@@ -324,6 +331,8 @@ def send_already_subscribed(subscriber_id):
     if subscriber is None or not subscriber.is_active:
         return "not subscribed"
     _subscription_email(
-        subscriber, "alert_already", "You are already subscribed to sub-processor change alerts"
+        subscriber,
+        "alert_already",
+        _("You are already subscribed to sub-processor change alerts"),
     ).send()
     return "sent"

@@ -10,7 +10,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
 from django.db.models import Max
 from django.http import Http404, QueryDict
+from django.urls import reverse
 from django.utils import feedgenerator
+from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
 from trusthub.core.http import read_only
@@ -106,11 +108,16 @@ class ChangeNoticeFeed(Feed):
         return flt
 
     def title(self, flt):
-        suffix = f" — {', '.join(p.title for p in flt.products)}" if flt.products else ""
-        return f"{flt.org.organisation_name}: sub-processor changes{suffix}"
+        org = flt.org.organisation_name
+        if flt.products:
+            return _("%(org)s: sub-processor changes — %(products)s") % {
+                "org": org,
+                "products": ", ".join(p.title for p in flt.products),
+            }
+        return _("%(org)s: sub-processor changes") % {"org": org}
 
     def link(self, flt):
-        return "/subprocessors/changes/" + flt.query_string(include_type=False)
+        return reverse("subprocessors:changes") + flt.query_string(include_type=False)
 
     def feed_url(self, flt):
         return flt.request.path + flt.query_string(include_type=False)
@@ -121,7 +128,7 @@ class ChangeNoticeFeed(Feed):
         )
 
     def description(self, flt):
-        return (
+        return _(
             "Advance notice of changes to the sub-processors that process schools' data, "
             "published before they take effect so schools can object (UK GDPR Article 28(2))."
         )
@@ -160,7 +167,7 @@ class ChangeNoticeFeed(Feed):
 
     def item_categories(self, notice):
         if notice.all_products:
-            return ["All products"]
+            return [_("All products")]
         return [p.title for p in notice.products.all()]
 
     def get_context_data(self, **kwargs):

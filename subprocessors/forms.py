@@ -9,6 +9,8 @@ gives a reason (recorded on that notice, which then goes live with the change).
 from django import forms
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -42,18 +44,20 @@ class SubprocessorForm(WagtailAdminModelForm):
     """Validation that spans the entry and its per-product uses, and the notice rule."""
 
     urgent_change = forms.BooleanField(
-        label="Urgent change without prior notice",
+        label=gettext_lazy("Urgent change without prior notice"),
         required=False,
-        help_text="Only for an emergency (for example replacing a failed supplier) that our "
-        "processing contracts allow us to announce as soon as possible. The change notice "
-        "goes live with it and shows your reason; your approval is logged.",
+        help_text=gettext_lazy(
+            "Only for an emergency (for example replacing a failed supplier) that our "
+            "processing contracts allow us to announce as soon as possible. The change notice "
+            "goes live with it and shows your reason; your approval is logged."
+        ),
     )
     urgent_reason = forms.CharField(
-        label="Why it cannot wait",
+        label=gettext_lazy("Why it cannot wait"),
         required=False,
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Shown to schools on the change notice.",
+        help_text=gettext_lazy("Shown to schools on the change notice."),
     )
 
     def clean(self):
@@ -62,13 +66,13 @@ class SubprocessorForm(WagtailAdminModelForm):
         if uses is None:
             return cleaned
         if not uses:
-            self.add_error(None, "Add at least one product that uses this recipient.")
+            self.add_error(None, _("Add at least one product that uses this recipient."))
             return cleaned
         end = cleaned.get("end_date")
         for form in uses:
             start = form.cleaned_data.get("start_date")
             if end and start and end < start:
-                form.add_error("start_date", "This is after the entry's end date (stopped on).")
+                form.add_error("start_date", _("This is after the entry's end date (stopped on)."))
         if is_publishing(self.data, self.for_user) and not self.errors:
             self._check_announced(cleaned, uses)
         return cleaned
@@ -87,8 +91,11 @@ class SubprocessorForm(WagtailAdminModelForm):
             if product.pk in seen:
                 form.add_error(
                     "product",
-                    f"{product.title} is already listed above. Give each product once, "
-                    "with all its purposes in one entry.",
+                    _(
+                        "%(product)s is already listed above. Give each product once, with all "
+                        "its purposes in one entry."
+                    )
+                    % {"product": product.title},
                 )
             seen.add(product.pk)
             kept.append(form)
@@ -121,24 +128,27 @@ class SubprocessorForm(WagtailAdminModelForm):
             return
         if cleaned.get("urgent_change"):
             if not (cleaned.get("urgent_reason") or "").strip():
-                self.add_error("urgent_reason", "Say why this change cannot wait for the notice.")
+                self.add_error(
+                    "urgent_reason", _("Say why this change cannot wait for the notice.")
+                )
             else:
                 self.urgent_state = state
             return
         sentences = self.instance.describe_unannounced(problems)
         if self.instance.pk:
             notice_for_pending_change(self.instance, state)
-            then = (
+            then = _(
                 "Publish the change notice drafted for it (linked under 'Announcement' below); "
                 "the change can then go live on or after its effective date."
             )
         else:
-            then = (
+            then = _(
                 "Save this entry as a draft first: a change notice announcing it is then "
                 "drafted for the DPO to publish."
             )
         self.add_error(
-            None, " ".join(["Schools must be told before this goes live.", *sentences, then])
+            None,
+            " ".join([_("Schools must be told before this goes live."), *sentences, then]),
         )
 
     def save(self, commit=True):
@@ -162,18 +172,20 @@ class ChangeNoticeForm(WagtailAdminModelForm):
         if "products" in self.fields and not all_products and not products:
             self.add_error(
                 "products",
-                "Choose the products this change affects, or tick 'affects all products'.",
+                _("Choose the products this change affects, or tick 'affects all products'."),
             )
         if "products" in self.fields and all_products and products:
             self.add_error(
                 "products",
-                "You ticked 'affects all products': leave the product list empty, or untick it.",
+                _("You ticked 'affects all products': leave the product list empty, or untick it."),
             )
         if "subprocessors" in self.fields and not cleaned.get("subprocessors"):
             self.add_error(
                 "subprocessors",
-                "Choose the register entries this change concerns (add a new entry to the "
-                "register first, as a draft, if it is a new sub-processor).",
+                _(
+                    "Choose the register entries this change concerns (add a new entry to the "
+                    "register first, as a draft, if it is a new sub-processor)."
+                ),
             )
         return cleaned
 
@@ -206,7 +218,7 @@ class AnnouncementPanel(Panel):
 
 ENTRY_EDIT_HANDLER = ObjectList(
     [
-        AnnouncementPanel(heading="Announcement"),
+        AnnouncementPanel(heading=gettext_lazy("Announcement")),
         MultiFieldPanel(
             [
                 FieldPanel("name"),
@@ -215,19 +227,21 @@ ENTRY_EDIT_HANDLER = ObjectList(
                 FieldPanel("role_note"),
                 FieldPanel("description"),
             ],
-            heading="Who",
+            heading=pgettext_lazy("admin panel: who the recipient is", "Who"),
         ),
         InlinePanel(
             "uses",
-            heading="Products, purposes and dates",
-            label="Product",
-            help_text="One row per product that shares data with this recipient: what they "
-            "do for it, since when (a future date shows as upcoming) and whose data.",
+            heading=gettext_lazy("Products, purposes and dates"),
+            label=gettext_lazy("Product"),
+            help_text=gettext_lazy(
+                "One row per product that shares data with this recipient: what they do for "
+                "it, since when (a future date shows as upcoming) and whose data."
+            ),
             min_num=1,
         ),
         MultiFieldPanel(
             [FieldPanel("countries"), FieldPanel("transfer_safeguard")],
-            heading="Where",
+            heading=pgettext_lazy("admin panel: where data is processed", "Where"),
         ),
         FieldPanel("data_categories"),
         FieldPanel("privacy_notice_url"),
@@ -235,7 +249,7 @@ ENTRY_EDIT_HANDLER = ObjectList(
         FieldPanel("internal_note"),
         MultiFieldPanel(
             [FieldPanel("urgent_change"), FieldPanel("urgent_reason")],
-            heading="Urgent change (DPO only)",
+            heading=gettext_lazy("Urgent change (DPO only)"),
             permission=PUBLISH_ENTRY,
         ),
     ],
@@ -248,7 +262,7 @@ NOTICE_EDIT_HANDLER = ObjectList(
         FieldPanel("title"),
         FieldPanel(
             "subprocessors",
-            heading="Sub-processors",
+            heading=gettext_lazy("Sub-processors"),
             widget=forms.CheckboxSelectMultiple,
         ),
         MultiFieldPanel(
@@ -256,15 +270,17 @@ NOTICE_EDIT_HANDLER = ObjectList(
                 FieldPanel("all_products"),
                 FieldPanel("products", widget=forms.CheckboxSelectMultiple),
             ],
-            heading="Products",
+            heading=gettext_lazy("Products"),
         ),
         FieldPanel("summary"),
         FieldPanel("details"),
         FieldRowPanel(
             [FieldPanel("effective_date"), FieldPanel("objection_deadline")],
-            heading="Dates",
-            help_text="The notice date is the day this notice is published (or its scheduled "
-            "go-live day): schools are told then.",
+            heading=gettext_lazy("Dates"),
+            help_text=gettext_lazy(
+                "The notice date is the day this notice is published (or its scheduled go-live "
+                "day): schools are told then."
+            ),
         ),
         FieldPanel("internal_note"),
     ],

@@ -25,6 +25,9 @@ import uuid
 from django.db.models import F, Min, OuterRef, Prefetch, Subquery
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .models import RegisterHistory, Subprocessor, SubprocessorUse, today
 from .models.history import HistoryEvent
@@ -35,7 +38,7 @@ from .representations import register_filter
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
 _UK_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")  # day/month/year
 
-FORMAT_MESSAGE = (
+FORMAT_MESSAGE = gettext_lazy(
     "Enter the date as year-month-day in numbers, for example 2026-03-12, or as "
     "day/month/year, for example 12/03/2026."
 )
@@ -52,7 +55,8 @@ class HistoryDateError(ValueError):
 
 
 def format_day(day):
-    return f"{day:%-d %B %Y}"
+    """'12 March 2026', in the active language ('12 Mawrth 2026' in Welsh)."""
+    return date_format(day, "j F Y")
 
 
 def parse_day(text):
@@ -66,20 +70,34 @@ def parse_day(text):
         day, month, year = (int(part) for part in match.groups())
     else:
         shown = "".join(ch for ch in text[:40] if ch.isprintable())
-        prefix = f"“{shown}” is not a date we can read. " if shown else ""
-        raise HistoryDateError(prefix + FORMAT_MESSAGE, "invalid_date")
+        if shown:
+            message = _("“%(text)s” is not a date we can read. %(format)s") % {
+                "text": shown,
+                "format": FORMAT_MESSAGE,
+            }
+        else:
+            message = str(FORMAT_MESSAGE)
+        raise HistoryDateError(message, "invalid_date")
     if not 1 <= year <= 9998:
         raise HistoryDateError(
-            f"{text} is not a year we can show. {FORMAT_MESSAGE}", "invalid_date"
+            _("%(text)s is not a year we can show. %(format)s")
+            % {"text": text, "format": FORMAT_MESSAGE},
+            "invalid_date",
         )
     if not 1 <= month <= 12:
         raise HistoryDateError(
-            f"{text} is not a real date: the month must be from 1 to 12.", "invalid_date"
+            _("%(text)s is not a real date: the month must be from 1 to 12.") % {"text": text},
+            "invalid_date",
         )
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         raise HistoryDateError(
-            f"{text} is not a real date: {calendar.month_name[month]} {year} has {days} days.",
+            _("%(text)s is not a real date: %(month)s has %(days)s days.")
+            % {
+                "text": text,
+                "month": date_format(datetime.date(year, month, 1), "F Y"),
+                "days": days,
+            },
             "invalid_date",
         )
     return datetime.date(year, month, day)
@@ -122,21 +140,29 @@ def check_day(day, began, now_day=None):
     now_day = now_day or today()
     if began is None:
         raise HistoryDateError(
-            "Nothing has been published in the register yet, so there is no earlier register "
-            "to show.",
+            _(
+                "Nothing has been published in the register yet, so there is no earlier "
+                "register to show."
+            ),
             "no_history",
         )
     if day > now_day:
         raise HistoryDateError(
-            f"{format_day(day)} is in the future. Choose a date up to today, "
-            f"{format_day(now_day)}. Upcoming changes are on the current register.",
+            _(
+                "%(day)s is in the future. Choose a date up to today, %(today)s. Upcoming "
+                "changes are on the current register."
+            )
+            % {"day": format_day(day), "today": format_day(now_day)},
             "future_date",
         )
     first = timezone.localdate(began)
     if day < first:
         raise HistoryDateError(
-            f"The public register began on {format_day(first)}, so there is no register to "
-            f"show for {format_day(day)}. Choose {format_day(first)} or a later date.",
+            _(
+                "The public register began on %(first)s, so there is no register to show for "
+                "%(day)s. Choose %(first)s or a later date."
+            )
+            % {"first": format_day(first), "day": format_day(day)},
             "before_register",
         )
 

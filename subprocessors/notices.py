@@ -4,9 +4,12 @@ they announce that have not taken effect yet."""
 import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Prefetch, Q
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 from django_countries import countries
 from wagtail.models import Revision
 
@@ -17,7 +20,7 @@ from .models import ChangeNotice, Subprocessor
 
 def live_notices(products=()):
     """Published notices, newest first; optionally only those affecting `products`."""
-    qs = ChangeNotice.objects.filter(live=True)
+    qs = ChangeNotice.objects.originals().filter(live=True).in_active_language()
     if products:
         qs = qs.filter(Q(all_products=True) | Q(products__in=[p.pk for p in products])).distinct()
     return qs.order_by("-notice_date", "-first_published_at", "-pk")
@@ -27,7 +30,13 @@ def with_relations(qs):
     """Prefetch the products and register entries a notice names, published ones only: a
     draft product or a never-published entry must not show through a notice."""
     return qs.prefetch_related(
-        Prefetch("products", queryset=ProductPage.objects.live().public().order_by("path")),
+        Prefetch(
+            "products",
+            queryset=ProductPage.objects.live()
+            .public()
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .order_by("path"),
+        ),
         Prefetch("subprocessors", queryset=Subprocessor.objects.filter(live=True)),
     )
 
@@ -61,17 +70,30 @@ def _describe(entry, notice, scheduled):
         old = {c.code for c in entry.countries}
         new = _countries(content.get("countries"))
         added, removed = new - old, old - new
-        when = f"{day:%-d %B %Y}"
+        when = date_format(day, "j F Y")
         if added and removed:
-            return f"Moves to {_names(added)} on {when}", day
+            return _("Moves to %(countries)s on %(day)s") % {
+                "countries": _names(added),
+                "day": when,
+            }, day
         if added:
-            return f"Also processes data in {_names(added)} from {when}", day
+            return _("Also processes data in %(countries)s from %(day)s") % {
+                "countries": _names(added),
+                "day": when,
+            }, day
         if removed:
-            return f"Stops processing data in {_names(removed)} on {when}", day
+            return _("Stops processing data in %(countries)s on %(day)s") % {
+                "countries": _names(removed),
+                "day": when,
+            }, day
         if content.get("end_date"):
-            return f"Stops processing data on {when}", day
+            return _("Stops processing data on %(day)s") % {"day": when}, day
     day = notice.effective_date
-    return f"{notice.get_kind_display()}: {notice.title}, on {day:%-d %B %Y}", day
+    return _("%(kind)s: %(title)s, on %(day)s") % {
+        "kind": notice.get_kind_display(),
+        "title": notice.title,
+        "day": date_format(day, "j F Y"),
+    }, day
 
 
 def announced_changes(products=(), day=None):

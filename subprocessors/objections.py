@@ -25,6 +25,10 @@ from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.formats import number_format
+from django.utils.functional import lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST, require_safe
@@ -34,8 +38,8 @@ from django_tasks import task
 from products.models import ProductPage
 from trusthub.core.models import OrganisationSettings
 
-from .models import ChangeNotice, Objection
-from .notices import with_relations
+from .models import Objection
+from .notices import live_notices, with_relations
 
 # Per client IP address (REMOTE_ADDR), counted in the default cache. A whole school or trust
 # can share one address, so this is generous for people and still stops a flood.
@@ -59,42 +63,53 @@ def product_choices(notice):
     return products.filter(pk__in=[p.pk for p in notice.products.all()])
 
 
+def _reason_too_long():
+    return _("Keep your reason to %(max)s characters or fewer.") % {
+        "max": number_format(REASON_MAX, force_grouping=True)
+    }
+
+
+ONLY_THESE_PRODUCTS = gettext_lazy("Choose only from the products this change affects.")
+
+
 class ObjectionForm(forms.Form):
     school_name = forms.CharField(
-        label="School name",
+        label=gettext_lazy("School name"),
         max_length=200,
         error_messages={
-            "required": "Enter your school's name.",
-            "max_length": "Enter a school name of at most 200 characters.",
+            "required": gettext_lazy("Enter your school's name."),
+            "max_length": gettext_lazy("Enter a school name of at most 200 characters."),
         },
     )
     contact_email = forms.EmailField(
-        label="Your email address",
+        label=gettext_lazy("Your email address"),
         max_length=254,
         error_messages={
-            "required": "Enter an email address so we can reply to you.",
-            "invalid": "Enter an email address in the right format, like name@school.example.",
-            "max_length": "Enter an email address of at most 254 characters.",
+            "required": gettext_lazy("Enter an email address so we can reply to you."),
+            "invalid": gettext_lazy(
+                "Enter an email address in the right format, like name@school.example."
+            ),
+            "max_length": gettext_lazy("Enter an email address of at most 254 characters."),
         },
     )
     products = forms.ModelMultipleChoiceField(
-        label="Which of these products does your school use?",
+        label=gettext_lazy("Which of these products does your school use?"),
         queryset=ProductPage.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "required": "Choose at least one product your school uses.",
-            "invalid_choice": "Choose only from the products this change affects.",
-            "invalid_pk_value": "Choose only from the products this change affects.",
-            "invalid_list": "Choose only from the products this change affects.",
+            "required": gettext_lazy("Choose at least one product your school uses."),
+            "invalid_choice": ONLY_THESE_PRODUCTS,
+            "invalid_pk_value": ONLY_THESE_PRODUCTS,
+            "invalid_list": ONLY_THESE_PRODUCTS,
         },
     )
     reason = forms.CharField(
-        label="Why does your school object?",
+        label=gettext_lazy("Why does your school object?"),
         max_length=REASON_MAX,
         widget=forms.Textarea,
         error_messages={
-            "required": "Tell us why your school objects.",
-            "max_length": f"Keep your reason to {REASON_MAX:,} characters or fewer.",
+            "required": gettext_lazy("Tell us why your school objects."),
+            "max_length": lazy(_reason_too_long, str)(),
         },
     )
     # Honeypot: hidden from people (and assistive technology); bots fill in every field.
@@ -108,15 +123,17 @@ class ObjectionForm(forms.Form):
     def clean_school_name(self):
         name = self.cleaned_data["school_name"]
         if CONTROL_CHARACTERS.search(name):
-            raise forms.ValidationError("Enter the school name on one line.")
+            raise forms.ValidationError(_("Enter the school name on one line."))
         return name
 
     def clean(self):
         cleaned = super().clean()
         if self.data.get("website"):
             raise forms.ValidationError(
-                "We could not accept this form. Please check it and send it again, or email "
-                "your objection to our Data Protection Officer.",
+                _(
+                    "We could not accept this form. Please check it and send it again, or "
+                    "email your objection to our Data Protection Officer."
+                ),
                 code="honeypot",
             )
         return cleaned
@@ -179,7 +196,7 @@ def cache_until_window_closes(response, notice, now=None):
 
 
 def _live_notice(pk):
-    return get_object_or_404(with_relations(ChangeNotice.objects.filter(live=True)), pk=pk)
+    return get_object_or_404(with_relations(live_notices()), pk=pk)
 
 
 @csrf_exempt  # see the module docstring: no cookie or session is involved
@@ -303,7 +320,8 @@ def _acknowledge(objection_id, notice_url):
     def build(objection):
         context = _email_context(objection, notice_url)
         return _message(
-            f"Objection received — reference {objection.reference}: {objection.notice.title}",
+            _("Objection received — reference %(reference)s: %(title)s")
+            % {"reference": objection.reference, "title": objection.notice.title},
             "objection_acknowledgement",
             context,
             [objection.contact_email],
@@ -317,8 +335,12 @@ def _notify_dpo(objection_id, notice_url):
     def build(objection):
         context = _email_context(objection, notice_url)
         return _message(
-            f"New objection {objection.reference} from {objection.school_name}: "
-            f"{objection.notice.title}",
+            _("New objection %(reference)s from %(school)s: %(title)s")
+            % {
+                "reference": objection.reference,
+                "school": objection.school_name,
+                "title": objection.notice.title,
+            },
             "objection_dpo_notification",
             context,
             [context["org"].dpo_email],

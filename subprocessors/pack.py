@@ -25,7 +25,10 @@ from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from wagtail.models import Page, Site
 
@@ -122,14 +125,16 @@ def as_published_at(page, moment, notes):
         return page.version_as_page(chosen)
     except Http404:
         notes.append(
-            f"“{page.title}” is shown as published now: its version of "
-            f"{_day(chosen.published_at)} can no longer be read."
+            _(
+                "“%(title)s” is shown as published now: its version of %(day)s can no longer be read."
+            )
+            % {"title": page.title, "day": _day(chosen.published_at)}
         )
         return page
 
 
 def _day(moment):
-    return f"{timezone.localtime(moment):%-d %B %Y}"
+    return date_format(timezone.localtime(moment), "j F Y")
 
 
 def gather(request, product, security, retention, at):
@@ -145,11 +150,15 @@ def gather(request, product, security, retention, at):
         shown = as_published_at(product, moment, notes)
         if shown is None:
             first = published_versions(product)[:1]
-            since = f" It was first published on {_day(first[0].published_at)}." if first else ""
-            raise PackUnavailable(
-                f"{product.title} had no published privacy summary on {at:%-d %B %Y}, so there "
-                f"is no evidence pack for it as at that date.{since}"
-            )
+            message = _(
+                "%(product)s had no published privacy summary on %(day)s, so there is no "
+                "evidence pack for it as at that date."
+            ) % {"product": product.title, "day": date_format(at, "j F Y")}
+            if first:
+                message += " " + _("It was first published on %(day)s.") % {
+                    "day": _day(first[0].published_at)
+                }
+            raise PackUnavailable(message)
         product = shown
         security = as_published_at(security, moment, notes)
         retention = as_published_at(retention, moment, notes)
@@ -231,6 +240,7 @@ def _key(request, product, security, retention, at):
         getattr(security, "live_revision_id", None),
         getattr(retention, "live_revision_id", None),
         at.isoformat() if at else "",
+        get_language(),  # the pack is written in the request's language
     )
     digest = hashlib.sha256(repr(parts).encode()).hexdigest()[:40]
     validators = {
@@ -263,8 +273,10 @@ def render_rate(group, request):
 
 def _too_many_renders():
     response = HttpResponse(
-        "You have asked for many evidence packs that had to be made afresh in a short time. "
-        "Please try again in an hour. The current pack of each product is still available.",
+        _(
+            "You have asked for many evidence packs that had to be made afresh in a short time. "
+            "Please try again in an hour. The current pack of each product is still available."
+        ),
         status=429,
         content_type=TEXT,
     )

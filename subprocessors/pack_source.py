@@ -14,15 +14,19 @@ stored (Wagtail expands its links when the pack is rendered).
 import hashlib
 import json
 
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext
+
 from products import retention as engine
 
 from . import dataflow
 
 STATUS_LABELS = {
-    "valid": "Valid",
-    "expiring": "Valid, renewal due",
-    "expired": "Expired",
-    "unknown": "Validity not recorded",
+    "valid": gettext_lazy("Valid"),
+    "expiring": gettext_lazy("Valid, renewal due"),
+    "expired": gettext_lazy("Expired"),
+    "unknown": gettext_lazy("Validity not recorded"),
 }
 
 
@@ -89,9 +93,9 @@ def security_data(page, day):
         cert = block.value
         status = cert.status(today=day)
         valid_until = cert.get("valid_until")
-        label = STATUS_LABELS[status]
+        label = str(STATUS_LABELS[status])  # plain text: the source is hashed as JSON
         if status == "expired":
-            label = f"Expired on {valid_until:%-d %B %Y}"
+            label = _("Expired on %(day)s") % {"day": date_format(valid_until, "j F Y")}
         certificates.append(
             {
                 "name": cert.get("name") or "",
@@ -153,7 +157,9 @@ def notice_data(notice, day):
         "notice_date": _iso(notice.notice_date),
         "effective_date": _iso(notice.effective_date),
         "objection_deadline": _iso(notice.objection_deadline),
-        "status": "In effect" if notice.status_on(day) == "in_effect" else "Not yet in effect",
+        "status": pgettext("change notice status", "In effect")
+        if notice.status_on(day) == "in_effect"
+        else pgettext("change notice status", "Not yet in effect"),
         "summary": notice.summary,
         "details": notice.details,
         "urgent_reason": notice.urgent_reason,
@@ -245,7 +251,10 @@ def content_hash(source):
 
 def generated_label(moment):
     """'22 November 2026 at 14:05 (UK time)' for a timezone-aware datetime in local time."""
-    return f"{moment:%-d %B %Y} at {moment:%H:%M} (UK time)"
+    return _("%(day)s at %(time)s (UK time)") % {
+        "day": date_format(moment, "j F Y"),
+        "time": f"{moment:%H:%M}",
+    }
 
 
 __all__ = [

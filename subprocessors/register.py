@@ -6,10 +6,13 @@ agree and never see a draft.
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db.models import F, Prefetch
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 
 from products.models import ProductPage
+from trusthub.core.locales import live_page_translations
 
 from .models import (
     RecipientType,
@@ -57,8 +60,15 @@ class RegisterFilter:
     @classmethod
     def from_query(cls, query):
         all_products = list(
-            ProductPage.objects.live().public().order_by("path").only("id", "title", "slug", "path")
+            ProductPage.objects.live()
+            .public()
+            .filter(locale__language_code=settings.LANGUAGE_CODE)
+            .order_by("path")
+            .only("id", "title", "slug", "path")
         )
+        # English originals (the register names those); their titles in the active language.
+        for page_id, page in live_page_translations({p.pk for p in all_products}).items():
+            next(p for p in all_products if p.pk == page_id).title = page.title
         by_slug = {p.slug: p for p in all_products}
         selected, errors = [], []
         # The messages say what is wrong and what would work, not what a page then shows: the
@@ -67,14 +77,15 @@ class RegisterFilter:
             if slug in by_slug:
                 selected.append(by_slug[slug])
             else:
-                errors.append(f"There is no product called “{slug[:60]}”.")
+                errors.append(_("There is no product called “%(slug)s”.") % {"slug": slug[:60]})
         if errors:
-            known = ", ".join(p.slug for p in all_products) or "none published yet"
-            errors[-1] += f" Products: {known}."
+            known = ", ".join(p.slug for p in all_products) or _("none published yet")
+            errors[-1] += " " + _("Products: %(known)s.") % {"known": known}
         recipient_type = query.get("type", "").strip()
         if recipient_type and recipient_type not in TYPE_FILTERS:
             errors.append(
-                f"Unknown recipient type “{recipient_type[:60]}”. Types: {', '.join(TYPE_FILTERS)}."
+                _("Unknown recipient type “%(type)s”. Types: %(types)s.")
+                % {"type": recipient_type[:60], "types": ", ".join(TYPE_FILTERS)}
             )
             recipient_type = ""
         return cls(selected, recipient_type, errors, all_products)
@@ -90,7 +101,7 @@ class RegisterFilter:
         uses = SubprocessorUse.objects.filter(product__live=True).annotate(
             product_slug=F("product__slug"), product_title=F("product__title")
         )
-        qs = Subprocessor.objects.filter(live=True)
+        qs = Subprocessor.objects.originals().filter(live=True).in_active_language()
         if self.products:
             ids = [p.pk for p in self.products]
             uses = uses.filter(product_id__in=ids)

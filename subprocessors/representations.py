@@ -22,6 +22,7 @@ from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
+from django.utils.translation import get_language_from_path
 
 from . import versions
 from .register import requested_slugs
@@ -107,8 +108,11 @@ def cached(name, requested, *, html=False, conditional=False):
 def _key(name, parts, request, version=None):
     version = versions.current() if version is None else version
     day = timezone.localdate()
+    # The language too (/cy/... is written in Welsh), read from the path as LocaleMiddleware
+    # does, so that NotModifiedMiddleware's 304s, which may run before it, agree.
+    language = get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     key = f"trusthub:{name}:" + _digest(
-        version, day.isoformat(), request.scheme, request.get_host(), parts
+        version, day.isoformat(), request.scheme, request.get_host(), language, parts
     )
     return key, version, day
 

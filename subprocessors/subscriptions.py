@@ -16,18 +16,21 @@ from django.core import signing
 from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import render
+from django.urls import reverse_lazy
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
 from django_ratelimit.decorators import ratelimit
 
 from products.models import ProductPage
 
-from .alert_links import CONSENT_WORDING, token_from_confirmation_key
+from .alert_links import consent_wording, token_from_confirmation_key
 from .deliveries import send_already_subscribed, send_confirmation
 from .models import Subscriber
 
-SUBSCRIBE_PATH = "/subprocessors/alerts/subscribe/"
+SUBSCRIBE_PATH = reverse_lazy("subprocessors:alerts_subscribe")
 # Per client address; ALERT_SUBSCRIBE_RATE in settings overrides it.
 SUBSCRIBE_RATE = "10/h"
 # Someone subscribing an address again soon gets no second email (no mail-bombing by form).
@@ -53,19 +56,23 @@ class ProductChoiceForm(forms.Form):
         to_field_name="slug",
         required=False,
         error_messages={
-            "invalid_choice": "There is no product called “%(value)s”. Choose from the list.",
-            "invalid_list": "Choose products from the list.",
+            "invalid_choice": gettext_lazy(
+                "There is no product called “%(value)s”. Choose from the list."
+            ),
+            "invalid_list": gettext_lazy("Choose products from the list."),
         },
     )
     school_name = forms.CharField(
         max_length=200,
         required=False,
-        error_messages={"max_length": "Enter a school name of at most 200 characters."},
+        error_messages={
+            "max_length": gettext_lazy("Enter a school name of at most 200 characters.")
+        },
     )
     role = forms.CharField(
         max_length=100,
         required=False,
-        error_messages={"max_length": "Enter a role of at most 100 characters."},
+        error_messages={"max_length": gettext_lazy("Enter a role of at most 100 characters.")},
     )
 
     def __init__(self, *args, **kwargs):
@@ -79,7 +86,7 @@ class ProductChoiceForm(forms.Form):
             and not data.get("products")
             and not self.has_error("products")
         ):
-            self.add_error("products", "Choose at least one product, or all products.")
+            self.add_error("products", _("Choose at least one product, or all products."))
         return data
 
     def selected_slugs(self):
@@ -92,9 +99,9 @@ class SubscribeForm(ProductChoiceForm):
     email = forms.EmailField(
         max_length=254,
         error_messages={
-            "required": "Enter your email address.",
-            "invalid": "Enter an email address like name@school.sch.uk.",
-            "max_length": "Enter an email address of at most 254 characters.",
+            "required": gettext_lazy("Enter your email address."),
+            "invalid": gettext_lazy("Enter an email address like name@school.sch.uk."),
+            "max_length": gettext_lazy("Enter an email address of at most 254 characters."),
         },
     )
     # Where the form was (the consent record's "subscribed from"): a path on this site.
@@ -143,7 +150,7 @@ def subscribe_address(data, source):
         subscriber.role = data["role"]
         subscriber.consent_given_at = now
         subscriber.consent_source = source
-        subscriber.consent_wording = CONSENT_WORDING
+        subscriber.consent_wording = consent_wording()  # as shown, in the page's language
         subscriber.confirmed_at = None
         subscriber.save()
         subscriber.products.set([] if data["all_products"] else data["products"])
@@ -178,8 +185,9 @@ def link_problem(request, title, message, status, subscribe_link=True):
 def method_not_allowed(request, allowed):
     response = link_problem(
         request,
-        "This page cannot do that",
-        f"This address accepts {' and '.join(allowed)} requests only. Use the form on the page.",
+        _("This page cannot do that"),
+        _("This address accepts %(methods)s requests only. Use the form on the page.")
+        % {"methods": " and ".join(allowed)},
         405,
     )
     response["Allow"] = ", ".join(allowed)
@@ -193,9 +201,9 @@ def subscribe_page(request, form=None, status=200):
         "compact": False,
         "products": live_products(),
         "chosen_slugs": form.selected_slugs() if form is not None else [],
-        "consent_wording": CONSENT_WORDING,
+        "consent_wording": consent_wording(),
         # A form sent back with errors keeps the page it first came from.
-        "source_path": source[:300] if source.startswith("/") else SUBSCRIBE_PATH,
+        "source_path": source[:300] if source.startswith("/") else str(SUBSCRIBE_PATH),
     }
     return render(request, "subprocessors/alerts/subscribe.html", context, status=status)
 
@@ -246,9 +254,11 @@ def _subscriber(token):
 def _unknown_link(request):
     return link_problem(
         request,
-        "This link is not valid",
-        "We could not find a subscription for this link. It may have been copied incompletely, "
-        "or the subscription was removed.",
+        _("This link is not valid"),
+        _(
+            "We could not find a subscription for this link. It may have been copied "
+            "incompletely, or the subscription was removed."
+        ),
         404,
     )
 
@@ -261,8 +271,10 @@ def confirm(request, key):
     except signing.SignatureExpired:
         return link_problem(
             request,
-            "This confirmation link has expired",
-            "Confirmation links work for 7 days. Subscribe again and we will send you a new one.",
+            _("This confirmation link has expired"),
+            _(
+                "Confirmation links work for 7 days. Subscribe again and we will send you a new one."
+            ),
             400,
         )
     except signing.BadSignature:
@@ -282,9 +294,11 @@ def confirm(request, key):
         # Confirmed once, then unsubscribed: an old link must not subscribe it again.
         return link_problem(
             request,
-            "This confirmation link has already been used",
-            "This address was unsubscribed after it was confirmed. To get alerts again, "
-            "subscribe again and confirm the new link we send you.",
+            _("This confirmation link has already been used"),
+            _(
+                "This address was unsubscribed after it was confirmed. To get alerts again, "
+                "subscribe again and confirm the new link we send you."
+            ),
             400,
         )
     if request.method == "POST":

@@ -4,12 +4,12 @@ from django.core.paginator import Paginator
 from django.http import QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from trusthub.core.http import read_only
 
 from . import history
 from .compare import compare
-from .models import ChangeNotice
 from .notices import live_notices, with_announced, with_relations
 from .objections import cache_until_window_closes, notice_page_context
 from .register import RegisterFilter, register_last_changed, requested_slugs, split_by_status
@@ -72,7 +72,7 @@ def notice_list(request):
 
 @read_only
 def notice_detail(request, pk):
-    notice = get_object_or_404(with_relations(ChangeNotice.objects.filter(live=True)), pk=pk)
+    notice = get_object_or_404(with_relations(live_notices()), pk=pk)
     context = notice_page_context(notice)
     response = render(request, "subprocessors/notice_detail.html", context)
     if context["objection_open"]:
@@ -147,7 +147,7 @@ def _compare_dates(query, began, today):
         raw = query.get(name, "").strip()
         if not raw:
             if name == "from":
-                errors[name] = "Enter the earlier date, for example the day of your last review."
+                errors[name] = _("Enter the earlier date, for example the day of your last review.")
             else:
                 days[name] = today
             continue

@@ -1,5 +1,7 @@
 from django.contrib import messages
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, DateColumn
@@ -16,18 +18,33 @@ from .models import ChangeNotice, RegisterChange, Subprocessor
 class SubprocessorViewSet(SnippetViewSet):
     model = Subprocessor
     icon = "globe"
-    menu_label = "Sub-processors"
+    menu_label = gettext_lazy("Sub-processors")
     menu_name = "subprocessors"
     add_to_admin_menu = False
     edit_handler = ENTRY_EDIT_HANDLER
     list_display = [
         "name",
-        Column("recipient_type", label="Type", accessor="get_recipient_type_display"),
-        Column("countries", label="Where", accessor="countries_display"),
-        Column("transfer_safeguard", label="Safeguard", accessor="get_transfer_safeguard_display"),
-        Column("products", label="Products", accessor="products_display"),
-        DateColumn("start_date", label="Since"),
-        DateColumn("end_date", label="Stopped"),
+        Column(
+            "recipient_type",
+            label=pgettext_lazy("type of recipient", "Type"),
+            accessor="get_recipient_type_display",
+        ),
+        Column(
+            "countries",
+            label=pgettext_lazy("where data is processed", "Where"),
+            accessor="countries_display",
+        ),
+        Column(
+            "transfer_safeguard",
+            label=gettext_lazy("Safeguard"),
+            accessor="get_transfer_safeguard_display",
+        ),
+        Column("products", label=gettext_lazy("Products"), accessor="products_display"),
+        DateColumn(
+            "start_date",
+            label=pgettext_lazy("register table column: the date a recipient started", "Since"),
+        ),
+        DateColumn("end_date", label=gettext_lazy("Stopped")),
     ]
     list_filter = {
         "recipient_type": ["exact"],
@@ -68,15 +85,15 @@ class SubprocessorViewSet(SnippetViewSet):
 class ChangeNoticeViewSet(SnippetViewSet):
     model = ChangeNotice
     icon = "warning"
-    menu_label = "Change notices"
+    menu_label = gettext_lazy("Change notices")
     menu_name = "change_notices"
     edit_handler = NOTICE_EDIT_HANDLER
     list_display = [
         "title",
-        Column("kind", label="Kind", accessor="get_kind_display"),
-        DateColumn("notice_date", label="Notice date"),
-        DateColumn("effective_date", label="Takes effect"),
-        DateColumn("objection_deadline", label="Objection deadline"),
+        Column("kind", label=gettext_lazy("Kind"), accessor="get_kind_display"),
+        DateColumn("notice_date", label=gettext_lazy("Notice date")),
+        DateColumn("effective_date", label=gettext_lazy("Takes effect")),
+        DateColumn("objection_deadline", label=gettext_lazy("Objection deadline")),
     ]
     list_filter = {"kind": ["exact"], "live": ["exact"], "products": ["exact"]}
     list_export = [
@@ -98,7 +115,7 @@ class ChangeNoticeViewSet(SnippetViewSet):
 
 
 class PrivacyRegisterGroup(SnippetViewSetGroup):
-    menu_label = "Privacy register"
+    menu_label = gettext_lazy("Privacy register")
     menu_icon = "doc-full-inverse"
     menu_order = 200
     items = (SubprocessorViewSet, ChangeNoticeViewSet)
@@ -125,10 +142,12 @@ class UnannouncedChangesPanel(Component):
                 (
                     change.description,
                     format_html(
-                        ' <a href="{}">Review the drafted notice</a>', _edit_url(change.notice)
+                        ' <a href="{}">{}</a>',
+                        _edit_url(change.notice),
+                        _("Review the drafted notice"),
                     )
                     if change.notice
-                    else " (no notice drafted: add a change notice)",
+                    else " " + _("(no notice drafted: add a change notice)"),
                 )
                 for change in changes
             ),
@@ -136,9 +155,12 @@ class UnannouncedChangesPanel(Component):
         return format_html(
             '<section class="panel w-panel help-block help-warning" '
             'aria-labelledby="unannounced-h" style="margin-bottom:2rem;padding:1rem 1.5rem">'
-            '<h2 id="unannounced-h">Register changes without a published notice</h2>'
-            "<p>Schools must be told before these changes take effect. Publish a change notice "
-            "for each one.</p><ul>{}</ul></section>",
+            '<h2 id="unannounced-h">{}</h2><p>{}</p><ul>{}</ul></section>',
+            _("Register changes without a published notice"),
+            _(
+                "Schools must be told before these changes take effect. Publish a change notice "
+                "for each one."
+            ),
             rows,
         )
 
@@ -156,8 +178,8 @@ def add_unannounced_changes_panel(request, panels):
 def register_urgent_change_log_action(actions):
     actions.register_action(
         "subprocessors.urgent_change",
-        "Urgent change approved without prior notice",
-        "Urgent change approved without prior notice",
+        gettext_lazy("Urgent change approved without prior notice"),
+        gettext_lazy("Urgent change approved without prior notice"),
     )
 
 
@@ -174,10 +196,12 @@ def _draft_notice_for_saved_entry(request, instance):
         messages.info(
             request,
             format_html(
-                "This change must be announced before it goes live. A change notice is "
-                'drafted for it: <a href="{}">{}</a>.',
-                notice_edit_url(notice),
-                notice.title,
+                _(
+                    "This change must be announced before it goes live. A change notice is "
+                    'drafted for it: <a href="{url}">{title}</a>.'
+                ),
+                url=notice_edit_url(notice),
+                title=notice.title,
             ),
         )
 
@@ -197,14 +221,17 @@ def warn_about_unannounced_change(request, instance):
         return None
     notice = waiting_notice(instance)
     link = (
-        format_html(' <a href="{}">Open the drafted change notice</a>.', notice_edit_url(notice))
+        format_html(
+            ' <a href="{}">{}</a>.', notice_edit_url(notice), _("Open the drafted change notice")
+        )
         if notice
         else ""
     )
     messages.warning(
         request,
         format_html(
-            "This change cannot be approved yet: schools must be told first. {}{}",
+            "{} {}{}",
+            _("This change cannot be approved yet: schools must be told first."),
             " ".join(latest.describe_unannounced(problems)),
             link,
         ),

@@ -6,7 +6,7 @@ import time
 from django.conf import settings
 from django.http import HttpResponseNotModified
 from django.urls import Resolver404, resolve
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import (
     add_never_cache_headers,
     cc_delim_re,
@@ -72,6 +72,24 @@ class CacheControlMiddleware:
             # Bad requests and errors: never keep them in a shared cache.
             return True
         return response.has_header("Cache-Control") and "private" in response["Cache-Control"]
+
+
+class LanguageFromPathMiddleware:
+    """The language of a response is its URL's: `/cy/...` is Welsh, every other path English
+    (trusthub/urls.py). Django's LocaleMiddleware would also read a cookie and Accept-Language
+    for unprefixed paths and add `Vary: Accept-Language`, splitting every shared cache's copy
+    of an English page by browser language for no difference in content."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        language = translation.get_language_from_path(request.path_info)
+        translation.activate(language or settings.LANGUAGE_CODE)
+        request.LANGUAGE_CODE = translation.get_language()
+        response = self.get_response(request)
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
+        return response
 
 
 class AnonymousVaryMiddleware:

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
 from wagtail import urls as wagtail_urls
@@ -12,11 +13,9 @@ from subprocessors import pack as subprocessor_pack
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("subprocessors/", include("subprocessors.urls")),
     path(".well-known/security.txt", home_views.security_txt, name="security_txt"),
     path("health/", home_views.health, name="health"),
-    # Findability (home/views.py): site search, the sitemap, robots.txt and the favicon.
-    path("search/", home_views.search, name="search"),
+    # Findability (home/views.py): the sitemap (both languages), robots.txt and the favicon.
     path("sitemap.xml", home_views.sitemap, name="sitemap"),
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("favicon.ico", home_views.favicon, name="favicon"),
@@ -27,7 +26,11 @@ if getattr(settings, "LOCAL_DEVELOPMENT", False):
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-urlpatterns += [
+# Everything public that has words in it is in English at today's URLs and in Welsh under /cy/
+# (the language comes from the path: trusthub.middleware.LanguageFromPathMiddleware).
+urlpatterns += i18n_patterns(
+    path("subprocessors/", include("subprocessors.urls")),
+    path("search/", home_views.search, name="search"),
     # File-like leaves beside the product pages (timeline.json, timeline.ics), before Wagtail's
     # catch-all, which serves only "slug/" paths.
     path("", include("products.urls")),
@@ -43,7 +46,8 @@ urlpatterns += [
     # their view needs no CSRF check: without the exemption a POST would get CSRF's 403, not 405.
     *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
     re_path(wagtail_urls.serve_pattern, csrf_exempt(wagtail_views.serve), name="wagtail_serve"),
-]
+    prefix_default_language=False,
+)
 
 handler404 = "home.views.page_not_found"
 handler500 = "home.views.server_error"

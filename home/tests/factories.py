@@ -3,6 +3,7 @@
 import re
 
 from django.utils import timezone
+from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from home.models import HomePage, StandardPage
@@ -33,6 +34,7 @@ def indexed_entries(count, word):
     """`count` live register entries whose description contains `word`, written in bulk (not
     through the publish path, which takes a fraction of a second each) and indexed."""
     now = timezone.now()
+    locale = Locale.get_default()
     entries = Subprocessor.objects.bulk_create(
         Subprocessor(
             name=f"{word} supplier {i:03}",
@@ -40,6 +42,7 @@ def indexed_entries(count, word):
             countries=["GB"],
             data_categories="Names",
             live=True,
+            locale=locale,
             first_published_at=now,
             last_published_at=now,
         )

@@ -32,7 +32,8 @@ whole public interface):
 * :mod:`.dates`: date arithmetic and :func:`parse_end_date`;
 * :mod:`.validation`: :func:`find_problems`, :func:`validate_stages`, :func:`window_problems`;
 * :mod:`.explain`: :func:`describe_rule`, :func:`describe_notes` (the plain-English rules);
-* :mod:`.timeline`: :func:`compute_timeline`.
+* :mod:`.timeline`: :func:`compute_timeline`;
+* :mod:`.text`: :func:`install_translations` (the sentences are English until it is called).
 """
 
 from .dates import (
@@ -42,6 +43,7 @@ from .dates import (
     end_of_following_month,
     end_of_month,
     parse_end_date,
+    range_message,
 )
 from .errors import EndDateError, MissingEndDate, Problem, RuleError
 from .explain import describe_notes, describe_rule
@@ -64,6 +66,7 @@ from .stages import (
     format_date,
     month_name,
 )
+from .text import install as install_translations
 from .timeline import compute_timeline
 from .validation import _YEAR, find_problems, validate_stages, window_problems
 
@@ -98,8 +101,10 @@ __all__ = [
     "end_of_month",
     "find_problems",
     "format_date",
+    "install_translations",
     "month_name",
     "parse_end_date",
+    "range_message",
     "validate_stages",
     "window_problems",
 ]

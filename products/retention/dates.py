@@ -12,6 +12,7 @@ import re
 
 from .errors import EndDateError, MissingEndDate
 from .stages import MAX_END_DATE, MIN_END_DATE, format_date, month_name
+from .text import gettext, gettext_noop, ngettext
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _UK_DATE = re.compile(r"([0-9]{1,2})/([0-9]{1,2})/([0-9]{4})")  # day/month/year
@@ -40,11 +41,24 @@ def end_of_following_month(value: datetime.date, month: int) -> datetime.date:
 
 # --- End dates ---------------------------------------------------------------------------------
 
-RANGE_MESSAGE = f"Enter a date between {format_date(MIN_END_DATE)} and {format_date(MAX_END_DATE)}."
-FORMAT_MESSAGE = (
+_RANGE = gettext_noop("Enter a date between %(first)s and %(last)s.")
+# The messages in English; range_message() and gettext(FORMAT_MESSAGE) give them in the reader's.
+RANGE_MESSAGE = _RANGE % {
+    "first": format_date(MIN_END_DATE, english=True),
+    "last": format_date(MAX_END_DATE, english=True),
+}
+FORMAT_MESSAGE = gettext_noop(
     "Enter the date as year-month-day in numbers, for example 2027-02-22, or as "
     "day/month/year, for example 22/02/2027."
 )
+
+
+def range_message() -> str:
+    """RANGE_MESSAGE in the reader's language."""
+    return gettext(_RANGE) % {
+        "first": format_date(MIN_END_DATE),
+        "last": format_date(MAX_END_DATE),
+    }
 
 
 def parse_end_date(text: str | None) -> datetime.date:
@@ -56,7 +70,7 @@ def parse_end_date(text: str | None) -> datetime.date:
     """
     if text is None or not text.strip():
         raise MissingEndDate(
-            "Enter the date your subscription or contract ended, for example 2027-02-22."
+            gettext("Enter the date your subscription or contract ended, for example 2027-02-22.")
         )
     text = text.strip()
     if _ISO_DATE.fullmatch(text):
@@ -64,17 +78,25 @@ def parse_end_date(text: str | None) -> datetime.date:
     elif match := _UK_DATE.fullmatch(text):
         day, month, year = (int(part) for part in match.groups())
     else:
-        raise EndDateError(FORMAT_MESSAGE)
+        raise EndDateError(gettext(FORMAT_MESSAGE))
     if not MIN_END_DATE.year <= year <= MAX_END_DATE.year:
-        raise EndDateError(RANGE_MESSAGE)
+        raise EndDateError(range_message())
     if not 1 <= month <= 12:
-        raise EndDateError(f"{text} is not a real date: the month must be from 01 to 12.")
+        raise EndDateError(
+            gettext("%(date)s is not a real date: the month must be from 01 to 12.")
+            % {"date": text}
+        )
     days = calendar.monthrange(year, month)[1]
     if not 1 <= day <= days:
         raise EndDateError(
-            f"{text} is not a real date: {month_name(month)} {year} has {days} days."
+            ngettext(
+                "%(date)s is not a real date: %(month)s %(year)d has %(days)d day.",
+                "%(date)s is not a real date: %(month)s %(year)d has %(days)d days.",
+                days,
+            )
+            % {"date": text, "month": month_name(month), "year": year, "days": days}
         )
     value = datetime.date(year, month, day)
     if not MIN_END_DATE <= value <= MAX_END_DATE:
-        raise EndDateError(RANGE_MESSAGE)
+        raise EndDateError(range_message())
     return value

@@ -11,6 +11,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from .text import gettext, gettext_noop
+
 MIN_END_DATE = datetime.date(2000, 1, 1)
 MAX_END_DATE = datetime.date(2100, 12, 31)
 MAX_STAGES = 20
@@ -18,31 +20,34 @@ MAX_OFFSET_DAYS = 3660
 MAX_OFFSET_MONTHS = 120
 KEY_PATTERN = re.compile(r"[a-z][a-z0-9-]{0,39}")
 
-MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+MONTH_NAMES = (  # in English; month_name() gives them in the reader's language
+    gettext_noop("January"),
+    gettext_noop("February"),
+    gettext_noop("March"),
+    gettext_noop("April"),
+    gettext_noop("May"),
+    gettext_noop("June"),
+    gettext_noop("July"),
+    gettext_noop("August"),
+    gettext_noop("September"),
+    gettext_noop("October"),
+    gettext_noop("November"),
+    gettext_noop("December"),
 )
 
 _LEAP_YEAR = 2000  # any leap year: used to enumerate every day of the year, 29 February included
 
 
-def format_date(value: datetime.date) -> str:
-    """'22 February 2027', whatever the process locale."""
-    return f"{value.day} {MONTH_NAMES[value.month - 1]} {value.year}"
+def format_date(value: datetime.date, english: bool = False) -> str:
+    """'22 February 2027' (the month in the reader's language unless `english`), whatever the
+    process locale."""
+    name = MONTH_NAMES[value.month - 1] if english else month_name(value.month)
+    return f"{value.day} {name} {value.year}"
 
 
 def month_name(month: int) -> str:
-    return MONTH_NAMES[month - 1]
+    """The month's name in the reader's language ("February"; "Chwefror" in Welsh)."""
+    return gettext(MONTH_NAMES[month - 1])
 
 
 # --- Rules -------------------------------------------------------------------------------------
@@ -99,7 +104,7 @@ class SeasonalWindow:
         return day >= self.start or day <= self.end
 
     def __str__(self) -> str:
-        return f"between {self.start} and {self.end}"
+        return gettext("between %(start)s and %(end)s") % {"start": self.start, "end": self.end}
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime
 from collections.abc import Sequence
 
-from .dates import RANGE_MESSAGE, add_months, end_of_following_month
+from .dates import add_months, end_of_following_month, range_message
 from .errors import EndDateError
 from .explain import _amount
 from .stages import (
@@ -21,6 +21,7 @@ from .stages import (
     format_date,
     month_name,
 )
+from .text import gettext
 from .validation import _reference_index, validate_stages
 
 
@@ -32,38 +33,50 @@ def compute_timeline(end_date: datetime.date, stages: Sequence[Stage]) -> list[T
     next, and none is before `end_date`.
     """
     if not MIN_END_DATE <= end_date <= MAX_END_DATE:
-        raise EndDateError(RANGE_MESSAGE)
+        raise EndDateError(range_message())
     validate_stages(stages)
     entries: list[TimelineEntry] = []
     for index, stage in enumerate(stages):
         rule = stage.rule
         ref = _reference_index(stages, index, rule.from_stage)
         start = end_date if ref is None else entries[ref].date
-        start_name = (
-            f"the end date ({format_date(start)})"
-            if ref is None
-            else f"“{stages[ref].label}” ({format_date(start)})"
-        )
+        values = {
+            "date": format_date(start),
+            "stage": None if ref is None else stages[ref].label,
+        }
         if isinstance(rule, OffsetRule):
             date = add_months(start, rule.months) + datetime.timedelta(days=rule.days)
-            amount = _amount(rule)
-            explanation = (
-                f"{amount} after {start_name}" if amount else f"The same day as {start_name}"
-            )
+            values["amount"] = _amount(rule)
+            if values["amount"] and ref is None:
+                text = gettext("%(amount)s after the end date (%(date)s)")
+            elif values["amount"]:
+                text = gettext("%(amount)s after “%(stage)s” (%(date)s)")
+            elif ref is None:
+                text = gettext("The same day as the end date (%(date)s)")
+            else:
+                text = gettext("The same day as “%(stage)s” (%(date)s)")
         else:
             window = next(w for w in rule.windows if w.contains(MonthDay.of(start)))
             date = end_of_following_month(start, window.by_month)
-            explanation = (
-                f"{start_name[0].upper()}{start_name[1:]} falls {window}, so by the end of the "
-                f"following {month_name(window.by_month)}"
-            )
+            values.update(start=window.start, end=window.end, month=month_name(window.by_month))
+            if ref is None:
+                text = gettext(
+                    "The end date (%(date)s) falls between %(start)s and %(end)s, so by the end "
+                    "of the following %(month)s"
+                )
+            else:
+                text = gettext(
+                    "“%(stage)s” (%(date)s) falls between %(start)s and %(end)s, so by the end "
+                    "of the following %(month)s"
+                )
+        explanation = text % values
         adjusted = bool(entries) and date < entries[-1].date
         if adjusted:
             date = entries[-1].date
-            explanation += (
-                f"; moved to {format_date(date)} because a stage never comes before the one "
-                f"above it (“{entries[-1].label}”)"
-            )
+            explanation = gettext(
+                "%(rule)s; moved to %(date)s because a stage never comes before the one above "
+                "it (“%(stage)s”)"
+            ) % {"rule": explanation, "date": format_date(date), "stage": entries[-1].label}
         entries.append(
             TimelineEntry(
                 position=index + 1,

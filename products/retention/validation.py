@@ -23,6 +23,7 @@ from .stages import (
     Stage,
     StageRef,
 )
+from .text import gettext, ngettext
 
 
 def _every_day_of_the_year() -> list[MonthDay]:
@@ -46,7 +47,12 @@ def _ranges(days: list[MonthDay]) -> list[str]:
             runs[-1].append(day)
         else:
             runs.append([day])
-    return [str(run[0]) if len(run) == 1 else f"{run[0]} to {run[-1]}" for run in runs]
+    return [
+        str(run[0])
+        if len(run) == 1
+        else gettext("%(first)s to %(last)s") % {"first": run[0], "last": run[-1]}
+        for run in runs
+    ]
 
 
 def window_problems(windows: Sequence[SeasonalWindow]) -> list[str]:
@@ -56,17 +62,27 @@ def window_problems(windows: Sequence[SeasonalWindow]) -> list[str]:
     together the windows must cover every day of the year, 29 February included, exactly once.
     """
     if not windows:
-        return ["Add at least one window of the year."]
+        return [gettext("Add at least one window of the year.")]
     problems = []
     for number, window in enumerate(windows, start=1):
         for name, day in (("start", window.start), ("end", window.end)):
             if not day.is_valid:
-                problems.append(
-                    f"Window {number}: the {name} date ({day.day}/{day.month}) is not a real day "
-                    "of the year."
-                )
+                if name == "start":
+                    text = gettext(
+                        "Window %(number)d: the start date (%(day)s/%(month)s) is not a real day "
+                        "of the year."
+                    )
+                else:
+                    text = gettext(
+                        "Window %(number)d: the end date (%(day)s/%(month)s) is not a real day "
+                        "of the year."
+                    )
+                problems.append(text % {"number": number, "day": day.day, "month": day.month})
         if not (isinstance(window.by_month, int) and 1 <= window.by_month <= 12):
-            problems.append(f"Window {number}: choose the month the stage happens by.")
+            problems.append(
+                gettext("Window %(number)d: choose the month the stage happens by.")
+                % {"number": number}
+            )
     if problems:
         return problems
     counts = {day: sum(w.contains(day) for w in windows) for day in _YEAR}
@@ -74,13 +90,13 @@ def window_problems(windows: Sequence[SeasonalWindow]) -> list[str]:
     overlaps = [day for day in _YEAR if counts[day] > 1]
     if gaps:
         problems.append(
-            "The windows must cover the whole year. Not covered: " + ", ".join(_ranges(gaps)) + "."
+            gettext("The windows must cover the whole year. Not covered: %(days)s.")
+            % {"days": ", ".join(_ranges(gaps))}
         )
     if overlaps:
         problems.append(
-            "The windows must not overlap. In more than one window: "
-            + ", ".join(_ranges(overlaps))
-            + "."
+            gettext("The windows must not overlap. In more than one window: %(days)s.")
+            % {"days": ", ".join(_ranges(overlaps))}
         )
     return problems
 
@@ -94,43 +110,63 @@ def _reference_index(stages: Sequence[Stage], index: int, ref: StageRef) -> int 
         if 1 <= ref <= index:
             return ref - 1
         raise LookupError(
-            f"It counts from stage {ref}, which is not above it. A stage can only count from the "
-            "end date or from a stage listed above it."
+            gettext(
+                "It counts from stage %(stage)s, which is not above it. A stage can only count "
+                "from the end date or from a stage listed above it."
+            )
+            % {"stage": ref}
         )
     for earlier in range(index):
         if stages[earlier].key == ref:
             return earlier
     if any(stage.key == ref for stage in stages[index:]):
         raise LookupError(
-            f"It counts from “{ref}”, which is not above it. A stage can only count from the end "
-            "date or from a stage listed above it."
+            gettext(
+                "It counts from “%(stage)s”, which is not above it. A stage can only count from "
+                "the end date or from a stage listed above it."
+            )
+            % {"stage": ref}
         )
-    raise LookupError(f"It counts from “{ref}”, but no stage above it has that key.")
+    raise LookupError(
+        gettext("It counts from “%(stage)s”, but no stage above it has that key.") % {"stage": ref}
+    )
 
 
 def find_problems(stages: Sequence[Stage]) -> list[Problem]:
     """Every problem with a list of stages, for editors. An empty list of stages is valid."""
     problems = []
     if len(stages) > MAX_STAGES:
-        problems.append(Problem(f"Use at most {MAX_STAGES} stages."))
+        problems.append(
+            Problem(
+                ngettext("Use at most %(max)d stage.", "Use at most %(max)d stages.", MAX_STAGES)
+                % {"max": MAX_STAGES}
+            )
+        )
     seen: set[str] = set()
     for index, stage in enumerate(stages):
         if not KEY_PATTERN.fullmatch(stage.key or ""):
             problems.append(
                 Problem(
-                    "Give the stage a short key of lower-case letters, digits and hyphens, "
-                    "starting with a letter (e.g. 'access-revoked').",
+                    gettext(
+                        "Give the stage a short key of lower-case letters, digits and hyphens, "
+                        "starting with a letter (e.g. 'access-revoked')."
+                    ),
                     index,
                     "key",
                 )
             )
         elif stage.key in seen:
             problems.append(
-                Problem(f"Another stage above already uses the key “{stage.key}”.", index, "key")
+                Problem(
+                    gettext("Another stage above already uses the key “%(key)s”.")
+                    % {"key": stage.key},
+                    index,
+                    "key",
+                )
             )
         seen.add(stage.key)
         if not (stage.label or "").strip():
-            problems.append(Problem("Give the stage a label.", index, "label"))
+            problems.append(Problem(gettext("Give the stage a label."), index, "label"))
         rule = stage.rule
         try:
             _reference_index(stages, index, rule.from_stage)
@@ -139,18 +175,36 @@ def find_problems(stages: Sequence[Stage]) -> list[Problem]:
         if isinstance(rule, OffsetRule):
             if not 0 <= rule.days <= MAX_OFFSET_DAYS:
                 problems.append(
-                    Problem(f"Use between 0 and {MAX_OFFSET_DAYS} days.", index, "amount")
+                    Problem(
+                        ngettext(
+                            "Use between 0 and %(max)d day.",
+                            "Use between 0 and %(max)d days.",
+                            MAX_OFFSET_DAYS,
+                        )
+                        % {"max": MAX_OFFSET_DAYS},
+                        index,
+                        "amount",
+                    )
                 )
             if not 0 <= rule.months <= MAX_OFFSET_MONTHS:
                 problems.append(
-                    Problem(f"Use between 0 and {MAX_OFFSET_MONTHS} months.", index, "amount")
+                    Problem(
+                        ngettext(
+                            "Use between 0 and %(max)d month.",
+                            "Use between 0 and %(max)d months.",
+                            MAX_OFFSET_MONTHS,
+                        )
+                        % {"max": MAX_OFFSET_MONTHS},
+                        index,
+                        "amount",
+                    )
                 )
         elif isinstance(rule, SeasonalRule):
             problems.extend(
                 Problem(message, index, "windows") for message in window_problems(rule.windows)
             )
         else:
-            problems.append(Problem("Unknown kind of rule.", index, None))
+            problems.append(Problem(gettext("Unknown kind of rule."), index, None))
     return problems
 
 

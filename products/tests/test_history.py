@@ -288,8 +288,10 @@ def test_query_counts_do_not_grow_with_versions(client, demo, publisher):
     assert before == (LIST_QUERIES, VERSION_QUERIES)
 
 
-LIST_QUERIES = 12  # page, ancestors, site, settings, versions (1)
-VERSION_QUERIES = 18  # + the revision, the revision's references, the product's links
+LIST_QUERIES = 13  # the active locale, page, ancestors, site, settings, versions (1)
+VERSION_QUERIES = (
+    19  # + the active locale; + the revision, the revision's references, the product's links
+)
 
 
 def test_security_statement_and_retention_page_have_histories_too(client, demo, publisher):

@@ -22,9 +22,18 @@ from wagtail.models import (
     Orderable,
     PreviewableMixin,
     RevisionMixin,
+    TranslatableMixin,
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from trusthub.core.locales import (
+    TranslatedQuerySet,
+    copy_words,
+    live_page_translations,
+    live_translations,
+)
 
 from .promise import AnnouncedChangesMixin
 
@@ -70,6 +79,7 @@ class Subprocessor(
     LockableMixin,
     RevisionMixin,
     PreviewableMixin,
+    TranslatableMixin,
     index.Indexed,
     ClusterableModel,
 ):
@@ -151,15 +161,52 @@ class Subprocessor(
         index.AutocompleteField("name"),
         index.FilterField("recipient_type"),
         index.FilterField("live"),
+        index.FilterField("locale"),
     ]
 
-    class Meta:
+    # Translations (Welsh, via wagtail-localize): editors translate the words; the facts are
+    # copied from the English original on every sync, never retyped. The public register always
+    # lists the English originals, showing a live translation's words on Welsh pages
+    # (subprocessors/translations.py): the promise is checked once, on the original.
+    translatable_fields = [
+        TranslatableField("description"),
+        TranslatableField("data_categories"),
+        TranslatableField("role_note"),
+        TranslatableField("uses"),
+        SynchronizedField("name"),
+        SynchronizedField("legal_entity"),
+        SynchronizedField("recipient_type"),
+        SynchronizedField("countries"),
+        SynchronizedField("transfer_safeguard"),
+        SynchronizedField("privacy_notice_url"),
+        SynchronizedField("end_date"),
+    ]
+    exclude_fields_in_copy = ["uuid", "internal_note"]
+    overlay_fields = ("description", "data_categories", "role_note")
+
+    objects = TranslatedQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
         ordering = ["name"]
         verbose_name = "sub-processor entry"
         verbose_name_plural = "sub-processor register"
 
     def __str__(self):
         return self.name
+
+    @staticmethod
+    def overlay_translations(originals, translations):
+        """The words of each shown product use (`public_uses`), and its product's title, from
+        their live translations (trusthub/core/locales.py)."""
+        uses = [use for entry in originals for use in getattr(entry, "public_uses", None) or ()]
+        if not uses:
+            return
+        translated = live_translations(SubprocessorUse, uses, subprocessor__live=True)
+        pages = live_page_translations({use.product_id for use in uses})
+        for use in uses:
+            copy_words(use, translated.get(use.translation_key), SubprocessorUse.overlay_fields)
+            if use.product_id in pages and hasattr(use, "product_title"):
+                use.product_title = pages[use.product_id].title
 
     # --- validation -------------------------------------------------------------------
 
@@ -262,7 +309,7 @@ class Subprocessor(
         return context
 
 
-class SubprocessorUse(Orderable):
+class SubprocessorUse(TranslatableMixin, Orderable):
     """One product's use of a recipient, with the purpose for that product."""
 
     subprocessor = ParentalKey(Subprocessor, on_delete=models.CASCADE, related_name="uses")
@@ -292,7 +339,16 @@ class SubprocessorUse(Orderable):
 
     # One use per product is enforced by SubprocessorForm, not a unique constraint: swapping
     # the products of two rows updates them one at a time, which a constraint would refuse.
-    class Meta(Orderable.Meta):
+    translatable_fields = [
+        TranslatableField("purpose"),
+        TranslatableField("data_subjects"),
+        SynchronizedField("product"),
+        SynchronizedField("start_date"),
+    ]
+
+    overlay_fields = ("purpose", "data_subjects")
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "product use"
 
     def __str__(self):

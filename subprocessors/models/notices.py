@@ -18,10 +18,13 @@ from wagtail.models import (
     LockableMixin,
     PreviewableMixin,
     RevisionMixin,
+    TranslatableMixin,
     WorkflowMixin,
 )
 from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from trusthub.core.locales import TranslatedQuerySet, is_original, live_page_translations
 from trusthub.core.models import notice_period_days
 
 from .entries import Subprocessor, today
@@ -42,6 +45,7 @@ class ChangeNotice(
     LockableMixin,
     RevisionMixin,
     PreviewableMixin,
+    TranslatableMixin,
     index.Indexed,
     ClusterableModel,
 ):
@@ -132,14 +136,48 @@ class ChangeNotice(
         index.AutocompleteField("title"),
         index.FilterField("kind"),
         index.FilterField("live"),
+        index.FilterField("locale"),
     ]
 
-    class Meta:
+    # Translations (see Subprocessor.translatable_fields): the words are translated, the facts
+    # (what changes, for which products, and when) are copied from the English original.
+    translatable_fields = [
+        TranslatableField("title"),
+        TranslatableField("summary"),
+        TranslatableField("details"),
+        TranslatableField("urgent_reason"),
+        SynchronizedField("kind"),
+        SynchronizedField("subprocessors"),
+        SynchronizedField("all_products"),
+        SynchronizedField("products"),
+        SynchronizedField("notice_date"),
+        SynchronizedField("effective_date"),
+        SynchronizedField("objection_deadline"),
+    ]
+    exclude_fields_in_copy = ["uuid", "internal_note", "corrected_at"]
+    overlay_fields = ("title", "summary", "details", "urgent_reason")
+
+    objects = TranslatedQuerySet.as_manager()
+
+    class Meta(TranslatableMixin.Meta):
         ordering = ["-notice_date", "-pk"]
         verbose_name = "change notice"
 
     def __str__(self):
         return self.title
+
+    @staticmethod
+    def overlay_translations(originals, translations):
+        """On another language's pages, the products a notice names are their live
+        translations (title and link), where there is one."""
+        notices = [
+            n for n in originals if "products" in getattr(n, "_prefetched_objects_cache", {})
+        ]
+        ids = {p.pk for n in notices for p in n.products.all()}
+        pages = live_page_translations(ids)
+        for notice in notices:
+            shown = notice._prefetched_objects_cache["products"]
+            shown._result_cache = [pages.get(p.pk, p) for p in shown]
 
     def expected_notice_date(self):
         """The day schools are told: when it was first published, else its scheduled go-live
@@ -157,6 +195,8 @@ class ChangeNotice(
 
     def clean(self):
         super().clean()
+        if not is_original(self):
+            return  # a translation's dates are its original's, checked there
         errors = {}
         notice_day = self.expected_notice_date()
         period = notice_period_days()
@@ -199,7 +239,10 @@ class ChangeNotice(
     def publish(self, revision, *args, **kwargs):
         """Publishing decides the notice's dates: the revision published carries them.
 
-        A scheduled approval only schedules (the dates are settled when it goes live)."""
+        A scheduled approval only schedules (the dates are settled when it goes live). A
+        translation only carries words: its original's dates are the public ones."""
+        if not is_original(self):
+            return super().publish(revision, *args, **kwargs)
         candidate = revision.as_object()
         now = timezone.now()
         corrected = False

@@ -20,6 +20,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django_countries import countries
 
+from trusthub.core.locales import is_original
+
 logger = logging.getLogger(__name__)
 
 # Notice kinds that can announce something new; a removal notice never does.
@@ -109,7 +111,7 @@ class AnnouncedChangesMixin:
         changes)."""
         if not self.pk:
             return None
-        notices = self.change_notices.filter(live=True, kind__in=ANNOUNCING_KINDS)
+        notices = self.change_notices.originals().filter(live=True, kind__in=ANNOUNCING_KINDS)
         snapshot = self.last_public_snapshot()
         if snapshot is not None:
             seen = snapshot.taken_at
@@ -142,7 +144,7 @@ class AnnouncedChangesMixin:
         DPO gave one since the public last saw the entry."""
         if not self.pk:
             return None
-        notices = self.change_notices.filter(urgent_approved_at__isnull=False)
+        notices = self.change_notices.originals().filter(urgent_approved_at__isnull=False)
         snapshot = self.last_public_snapshot()
         if snapshot is not None:
             notices = notices.filter(urgent_approved_at__gte=snapshot.taken_at)
@@ -171,6 +173,9 @@ class AnnouncedChangesMixin:
     def publish(self, revision, *args, known_history=False, **kwargs):
         """Publish, unless that makes an unannounced addition live. `known_history=True` is
         for loading what was already announced elsewhere (demo content, imports)."""
+        if not is_original(self):
+            # A translation: its facts are its original's, announced and checked there.
+            return super().publish(revision, *args, **kwargs)
         if known_history:
             revision.known_history = True  # read by the `published` handler (changes.py)
             return super().publish(revision, *args, **kwargs)

@@ -41,7 +41,7 @@ class RegisterChange(models.Model):
     def unannounced(cls):
         """Changes no published notice covers: neither the notice drafted for them nor any
         notice about the same entry published since the change was detected."""
-        covered = ChangeNotice.objects.filter(
+        covered = ChangeNotice.objects.originals().filter(
             live=True,
             subprocessors=models.OuterRef("subprocessor"),
             first_published_at__gte=models.OuterRef("detected_at"),

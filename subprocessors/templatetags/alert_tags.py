@@ -4,7 +4,7 @@ from django import template
 
 from products.models import ProductPage
 
-from ..alert_links import CONSENT_WORDING
+from ..alert_links import consent_wording
 
 register = template.Library()
 
@@ -32,7 +32,7 @@ def alert_signup(context):
         "products": [] if compact else listed,
         "chosen": chosen,
         "chosen_slugs": [p.slug for p in chosen],
-        "consent_wording": CONSENT_WORDING,
+        "consent_wording": consent_wording(),
         "source_path": request.path if request else "",
         "form": None,
     }

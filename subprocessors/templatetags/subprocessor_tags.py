@@ -1,7 +1,11 @@
 import datetime
 
 from django import template
+from django.utils.formats import date_format
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+from trusthub.core.locales import original_page
 
 from .. import dataflow
 from ..notices import with_announced
@@ -14,7 +18,9 @@ register = template.Library()
 @register.simple_tag
 def product_register(product):
     """The live register rows for one product, split into current/upcoming/former, with the
-    changes announced for it that have not taken effect yet ("announced")."""
+    changes announced for it that have not taken effect yet ("announced"). On a translated
+    product page, the register of its English original (the one entries name)."""
+    product = original_page(product)
     return with_announced(split_by_status(entries_for_product(product)), [product])
 
 
@@ -48,4 +54,28 @@ def long_date(value):
             value = datetime.date.fromisoformat(value)
         except ValueError:
             return value
-    return f"{value:%-d %B %Y}"
+    return date_format(value, "j F Y")
+
+
+@register.filter
+def titles(pages):
+    """The pages' titles as a list: "A, B, C"."""
+    return ", ".join(page.title for page in pages)
+
+
+@register.filter
+def titles_and(pages):
+    """The pages' titles as one phrase: "A and B and C" (in the page's language)."""
+    titles = [page.title for page in pages]
+    if not titles:
+        return ""
+    phrase = titles[0]
+    for title in titles[1:]:
+        phrase = _("%(list)s and %(item)s") % {"list": phrase, "item": title}
+    return phrase
+
+
+@register.filter
+def objection_subject(title):
+    """The subject line of an objection emailed to the DPO about the notice `title`."""
+    return _("Objection: %(title)s") % {"title": title}

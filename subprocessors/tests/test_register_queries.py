@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
+from wagtail.models import Locale
 
 from products.models import ProductPage
 from subprocessors import versions
@@ -31,7 +32,7 @@ def _count(client, url):
 REGISTER_QUERIES = (
     12  # + register_last_changed (2), announced changes (notices, products, entries, revisions)
 )
-PRODUCT_PAGE_QUERIES = 17  # + announced changes for the product
+PRODUCT_PAGE_QUERIES = 18  # + announced changes for the product
 
 
 def bulk_publish(count, products=("juniper-mis", "pupil-progress")):
@@ -42,6 +43,7 @@ def bulk_publish(count, products=("juniper-mis", "pupil-progress")):
     in one or two countries, so every section and column of the tables has rows.
     """
     now = timezone.now()
+    locale = Locale.get_default()
     entries = Subprocessor.objects.bulk_create(
         Subprocessor(
             name=f"Bulk {i:03}",
@@ -59,6 +61,7 @@ def bulk_publish(count, products=("juniper-mis", "pupil-progress")):
                 else None
             ),
             live=True,
+            locale=locale,
             first_published_at=now,
             last_published_at=now,
         )
@@ -67,6 +70,7 @@ def bulk_publish(count, products=("juniper-mis", "pupil-progress")):
     pages = list(ProductPage.objects.filter(slug__in=products))
     SubprocessorUse.objects.bulk_create(
         SubprocessorUse(
+            locale=locale,
             subprocessor=entry,
             product=page,
             purpose=f"{entry.name} for {page.slug}",

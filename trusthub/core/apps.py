@@ -16,3 +16,13 @@ class CoreConfig(AppConfig):
         from .admin_dates import register_admin_date_fields  # noqa: PLC0415 (needs apps ready)
 
         register_admin_date_fields()
+
+        from django.db.models.signals import post_delete, post_save  # noqa: PLC0415
+        from wagtail.models import Locale  # noqa: PLC0415
+
+        from .locales import forget_locales  # noqa: PLC0415
+
+        for signal in (post_save, post_delete):
+            signal.connect(
+                forget_locales, sender=Locale, dispatch_uid=f"forget_locales_{id(signal)}"
+            )

@@ -21,6 +21,8 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
@@ -31,7 +33,7 @@ logger = logging.getLogger(__name__)
 # Wagtail's log actions for a revision going live: published now, or by `publish_scheduled` at
 # its go-live time ("wagtail.publish.schedule", without the d, only schedules it: not live yet).
 PUBLISH_ACTIONS = ("wagtail.publish", "wagtail.publish.scheduled")
-NO_NOTE = "No change note"
+NO_NOTE = gettext_lazy("No change note")
 # The note as the published revision stored it, read in the database (not the whole content).
 NOTE_IN_REVISION = "revision__content__public_change_note"
 
@@ -167,7 +169,7 @@ class PublicHistoryMixin(RoutablePageMixin, models.Model):
             breadcrumbs=[
                 *context.get("breadcrumbs", []),
                 self,
-                {"url": f"{url}history/", "title": "Published versions"},
+                {"url": f"{url}history/", "title": _("Published versions")},
             ],
             robots_noindex=True,
             hide_userbar=True,

@@ -3,6 +3,7 @@
 from http import HTTPMethod
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 
 class ReadOnlyPageMixin:
@@ -37,7 +38,7 @@ class RequiredSlugMixin:
         if self.required_slug and self.slug != self.required_slug:
             raise ValidationError(
                 {
-                    "slug": f"Use the slug '{self.required_slug}' so the page lives at "
-                    f"{self.required_slug_url}."
+                    "slug": _("Use the slug '%(slug)s' so the page lives at %(url)s.")
+                    % {"slug": self.required_slug, "url": self.required_slug_url}
                 }
             )

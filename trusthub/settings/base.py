@@ -70,6 +70,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "wagtail_modeladmin",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -112,6 +114,8 @@ MIDDLEWARE = [
     # Above the session middleware: sees (and drops) its Vary: Cookie for anonymous visitors.
     "trusthub.middleware.AnonymousVaryMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The page's language is its URL's (/cy/... Welsh, the rest English), never a header's.
+    "trusthub.middleware.LanguageFromPathMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -161,7 +165,14 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# English at today's URLs, Welsh under /cy/ (trusthub/urls.py). Pages, register entries and
+# change notices are translated in the admin with wagtail-localize; interface text comes from the
+# catalogue in locale/ (compiled by `make` targets, never committed as .mo).
 LANGUAGE_CODE = "en-gb"
+LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+WAGTAIL_I18N_ENABLED = True
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True

@@ -1,13 +1,14 @@
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 
 class CodeForm(forms.Form):
     """One code: from the authenticator app, or (at the verification step) a recovery code."""
 
     code = forms.CharField(
-        label="Code",
+        label=_("Code"),
         max_length=64,
-        error_messages={"required": "Enter the code from your authenticator app."},
+        error_messages={"required": _("Enter the code from your authenticator app.")},
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "one-time-code",

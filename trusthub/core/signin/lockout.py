@@ -15,6 +15,7 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import ngettext
 
 
 def client_ip(request):
@@ -47,9 +48,9 @@ class SignInAttemptHandler(AxesDatabaseHandler):
 def duration(seconds):
     """ "15 minutes", "1 minute", "30 seconds": how long a lockout lasts, in words."""
     if seconds < 60:
-        return f"{seconds} second{'s' if seconds != 1 else ''}"
+        return ngettext("%(count)d second", "%(count)d seconds", seconds) % {"count": seconds}
     minutes = math.ceil(seconds / 60)
-    return f"{minutes} minute{'s' if minutes != 1 else ''}"
+    return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
 
 
 def locked_out(request, original_response=None, credentials=None):

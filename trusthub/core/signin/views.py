@@ -10,6 +10,8 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from django.views import View
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -21,20 +23,25 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from . import devices, policy
 from .forms import CodeForm
 
-WRONG_CODE = (
+WRONG_CODE = gettext_lazy(
     "That code is not right. Enter the 6-digit code your authenticator app shows now, or one "
     "of your unused recovery codes."
 )
-WRONG_SET_UP_CODE = (
+WRONG_SET_UP_CODE = gettext_lazy(
     "That code is not right. Enter the 6-digit code the app shows now for Trust Hub. If it "
     "still does not work, check that your phone sets its clock automatically."
 )
-VERIFY_HELP = "The 6-digit code your authenticator app shows, or one of your recovery codes."
+VERIFY_HELP = gettext_lazy(
+    "The 6-digit code your authenticator app shows, or one of your recovery codes."
+)
 
 
 def too_many(wait):
-    unit = "second" if wait == 1 else "seconds"
-    return f"Too many wrong codes. Wait {wait} {unit}, then enter the code your app shows then."
+    return ngettext(
+        "Too many wrong codes. Wait %(wait)d second, then enter the code your app shows then.",
+        "Too many wrong codes. Wait %(wait)d seconds, then enter the code your app shows then.",
+        wait,
+    ) % {"wait": wait}
 
 
 def _next_url(request):
@@ -69,10 +76,19 @@ def verify(request):
                 left = devices.recovery_codes_left(user)
                 messages.warning(
                     request,
-                    f"You signed in with a recovery code, which now no longer works. You have "
-                    f"{left} left. If you have lost your phone, set up a new authenticator app "
-                    f"and create new recovery codes in Two-step verification.",
-                    buttons=[messages.button(reverse("mfa_manage"), "Two-step verification")],
+                    ngettext(
+                        "You signed in with a recovery code, which now no longer works. You "
+                        "have %(left)d left. If you have lost your phone, set up a new "
+                        "authenticator app and create new recovery codes in Two-step "
+                        "verification.",
+                        "You signed in with a recovery code, which now no longer works. You "
+                        "have %(left)d left. If you have lost your phone, set up a new "
+                        "authenticator app and create new recovery codes in Two-step "
+                        "verification.",
+                        left,
+                    )
+                    % {"left": left},
+                    buttons=[messages.button(reverse("mfa_manage"), _("Two-step verification"))],
                 )
             return redirect(next_url)
         if check.wait:
@@ -93,7 +109,7 @@ def qr_code_svg(data):
     svg.set("width", "220")
     svg.set("height", "220")
     svg.set("role", "img")
-    svg.set("aria-label", "QR code to add Trust Hub to your authenticator app")
+    svg.set("aria-label", _("QR code to add Trust Hub to your authenticator app"))
     # Safe: SVG shapes drawn here; the otpauth URL exists only as the pattern, not as text.
     return mark_safe(image.to_string(encoding="unicode"))
 
@@ -123,13 +139,13 @@ class TwoStepPage(WagtailAdminTemplateMixin, View):
         return super().dispatch(request, *args, **kwargs)
 
     def recovery_codes_page(self, codes, just_set_up=False):
-        self.page_title = "Your recovery codes"
+        self.page_title = _("Your recovery codes")
         context = self.get_context_data(codes=shown_codes(codes), just_set_up=just_set_up)
         return render(self.request, "mfa/recovery_codes.html", context)
 
 
 class ManageView(TwoStepPage):
-    page_title = "Two-step verification"
+    page_title = gettext_lazy("Two-step verification")
     template_name = "mfa/manage.html"
 
     def get(self, request):
@@ -143,7 +159,7 @@ class ManageView(TwoStepPage):
 
 
 class SetUpView(TwoStepPage):
-    page_title = "Set up two-step verification"
+    page_title = gettext_lazy("Set up two-step verification")
     template_name = "mfa/setup.html"
 
     def get(self, request):
@@ -166,7 +182,7 @@ class SetUpView(TwoStepPage):
 
     @staticmethod
     def form(data=None):
-        return CodeForm(data, help_text="The 6-digit code the app shows.", numeric=True)
+        return CodeForm(data, help_text=_("The 6-digit code the app shows."), numeric=True)
 
     def page(self, device, form, status=200):
         user = self.request.user
@@ -188,13 +204,13 @@ class RecoveryCodesView(TwoStepPage):
 
     def post(self, request):
         if devices.authenticator(request.user) is None:
-            messages.error(request, "Set up two-step verification first.")
+            messages.error(request, _("Set up two-step verification first."))
             return redirect("mfa_manage")
         return self.recovery_codes_page(devices.new_recovery_codes(request.user))
 
 
 class TurnOffView(TwoStepPage):
-    page_title = "Turn off two-step verification"
+    page_title = gettext_lazy("Turn off two-step verification")
     template_name = "mfa/turn_off.html"
 
     def get(self, request):
@@ -206,7 +222,7 @@ class TurnOffView(TwoStepPage):
         if self.refused(request):
             return redirect("mfa_manage")
         devices.remove_all(request.user)
-        messages.success(request, "Two-step verification is off for your account.")
+        messages.success(request, _("Two-step verification is off for your account."))
         return redirect("mfa_manage")
 
     @staticmethod
@@ -214,11 +230,13 @@ class TurnOffView(TwoStepPage):
         if policy.required_for(request.user):
             messages.error(
                 request,
-                "Two-step verification is required for your account, so it cannot be turned "
-                "off. You can set up a new authenticator app instead.",
+                _(
+                    "Two-step verification is required for your account, so it cannot be "
+                    "turned off. You can set up a new authenticator app instead."
+                ),
             )
             return True
         if devices.authenticator(request.user) is None:
-            messages.error(request, "Two-step verification is not on for your account.")
+            messages.error(request, _("Two-step verification is not on for your account."))
             return True
         return False
