@@ -9,6 +9,12 @@ them; live change notices, `live_notices()`), so a draft, an unpublished entry o
 is never a result, whatever the index holds. Drafts of live records are never in the index: it
 is built from the rows, which hold the published version (home/indexing.py).
 
+In Welsh (any language but English) the words searched are those of the live translations and,
+for records with none, of the English originals (names, and text not yet translated): each match
+counts for its original, once, and is shown as the register or change log shows it in that
+language. A translation whose original is not live is never a result. PostgreSQL has no Welsh
+dictionary: Welsh text is searched word for word, without stemming.
+
 Two steps keep the query count fixed, however many records match: `find()` ranks every match by
 id and score (one query per kind); `present()` loads only the ten results shown (at most one
 query per kind on the page).
@@ -26,8 +32,9 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from products.models import ProductPage, RetentionPage, SecurityStatementPage
-from subprocessors.models import Subprocessor, SubprocessorUse
+from subprocessors.models import ChangeNotice, Subprocessor, SubprocessorUse
 from subprocessors.notices import live_notices
+from trusthub.core.locales import active_language
 
 from .highlight import highlight
 from .models import StandardPage
@@ -75,8 +82,8 @@ def clean_query(raw):
 
 @dataclass(frozen=True)
 class Hit:
-    """One match, before it is loaded: what it is (a page model, ENTRY or NOTICE), its id and
-    its rank."""
+    """One match, before it is loaded: what it is (a page model, ENTRY or NOTICE), its id (a
+    page's; an entry's or notice's translation key) and its rank."""
 
     kind: object
     pk: int
@@ -91,11 +98,25 @@ class Result:
     snippet: str
 
 
-def _pages():
-    pages = Page.objects.live().public().type(*PAGE_TYPES)
-    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        pages = pages.filter(locale=Locale.get_active())
-    return pages
+def _pages(locale_id):
+    return Page.objects.live().public().type(*PAGE_TYPES).filter(locale_id=locale_id)
+
+
+def _locale_ids():
+    """The active language's locale id (pages are searched in it), and the locale ids entries
+    and notices are searched in: the active one and English (one query)."""
+    codes = {active_language(), settings.LANGUAGE_CODE}
+    ids = dict(Locale.objects.filter(language_code__in=codes).values_list("language_code", "pk"))
+    return ids.get(active_language()), list(ids.values())
+
+
+def _best_by_key(results):
+    """Each record once (by translation key), at its best rank in any language."""
+    best = {}
+    for row in results:
+        if row.translation_key not in best or row._score > best[row.translation_key]:
+            best[row.translation_key] = row._score
+    return best.items()
 
 
 def _ranked(backend, query, queryset, fields):
@@ -116,18 +137,15 @@ def find(query):
     if not query:
         return []
     backend = get_search_backend()
+    page_locale, locales = _locale_ids()
     hits = [
         Hit(_page_type(page), page.pk, page._score)
-        for page in _ranked(backend, query, _pages(), ["id", "content_type_id"])
+        for page in _ranked(backend, query, _pages(page_locale), ["id", "content_type_id"])
     ]
-    hits += [
-        Hit(ENTRY, entry.pk, entry._score)
-        for entry in _ranked(backend, query, Subprocessor.objects.filter(live=True), ["id"])
-    ]
-    hits += [
-        Hit(NOTICE, notice.pk, notice._score)
-        for notice in _ranked(backend, query, live_notices(), ["id"])
-    ]
+    for kind, model in ((ENTRY, Subprocessor), (NOTICE, ChangeNotice)):
+        rows = model.objects.filter(live=True, locale__in=locales)
+        ranked = _ranked(backend, query, rows, ["id", "translation_key"])
+        hits += [Hit(kind, key, score) for key, score in _best_by_key(ranked)]
     order = {kind: i for i, kind in enumerate([*PAGE_TYPES, ENTRY, NOTICE])}
     return sorted(hits, key=lambda hit: (-hit.score, order[hit.kind], hit.pk))
 
@@ -173,8 +191,13 @@ def _entries(kind, pks, query):
     uses = SubprocessorUse.objects.filter(product__live=True).annotate(
         product_title=F("product__title")
     )
-    entries = Subprocessor.objects.filter(live=True, pk__in=pks).prefetch_related(
-        Prefetch("uses", queryset=uses.order_by("product__path"), to_attr="public_uses")
+    entries = (
+        Subprocessor.objects.originals()
+        .filter(live=True, translation_key__in=pks)
+        .prefetch_related(
+            Prefetch("uses", queryset=uses.order_by("product__path"), to_attr="public_uses")
+        )
+        .in_active_language()
     )
     register = reverse("subprocessors:register")
     for entry in entries:
@@ -187,13 +210,13 @@ def _entries(kind, pks, query):
         if entry.legal_entity:
             text = f"{entry.legal_entity}: {text}"
         url = f"{register}#sp-{entry.public_id}"
-        yield entry.pk, Result(ENTRY_LABEL, entry.name, url, highlight(text, query))
+        yield entry.translation_key, Result(ENTRY_LABEL, entry.name, url, highlight(text, query))
 
 
 def _notices(kind, pks, query):
-    for notice in live_notices().filter(pk__in=pks):
+    for notice in live_notices().filter(translation_key__in=pks):
         text = f"{notice.summary} {_searchable_text(notice, 'details')}"
         yield (
-            notice.pk,
+            notice.translation_key,
             Result(NOTICE_LABEL, notice.title, notice.get_absolute_url(), highlight(text, query)),
         )

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 # shown (view restrictions), the three ranked searches (pages, entries, notices), then only the
 # results on the page: entries and their product uses, notices, one query per page type shown;
 # and the organisation settings (header and footer).
-TWILIO_QUERIES = 8  # restrictions, 3 searches, the notice, the entry and its uses, settings
+TWILIO_QUERIES = 9  # locales, restrictions, 3 searches, the notice, the entry and its uses, settings
 
 
 def titles(results, label=None):
