@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export HOST PORT
 
-.PHONY: run test serve lint format bench clean backup restore
+.PHONY: run test serve lint format bench clean backup restore messages messages-update
 
 $(VENV)/.installed: requirements.lock
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is required (looked for $(PYTHON))."; exit 1; }
@@ -21,18 +21,32 @@ $(VENV)/.installed: requirements.lock
 	  || $(VENV)/bin/uv pip install --python $(PY) --quiet --require-hashes -r requirements.lock
 	touch $@
 
+# The interface translations (Welsh: locale/cy/LC_MESSAGES/django.po), compiled where Django reads
+# them. Only the .po files are committed; the .mo files are built here, from them, every time
+# they change. After changing interface text: `make messages-update`, translate, commit the .po.
+CATALOGUES := $(wildcard locale/*/LC_MESSAGES/django.po)
+messages: $(CATALOGUES:.po=.mo)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po
+	@source scripts/system-packages.sh && ensure_gettext
+	msgfmt --check --output-file=$@ $<
+
+## make messages-update: add new interface text to the catalogues (then translate the empty msgstr)
+messages-update: $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=trusthub.settings.dev $(PY) manage.py makemessages --all $(MAKEMESSAGES_FLAGS)
+
 ## make run: install, migrate the embedded SQLite database, load demo content, serve on HOST:PORT
-run: $(VENV)/.installed
+run: $(VENV)/.installed messages
 	DJANGO_SETTINGS_MODULE=trusthub.settings.dev bash scripts/run.sh
 
 ## make test: lint, checks, and the whole suite on a throwaway PostgreSQL cluster + headless Chromium
-test: $(VENV)/.installed
+test: $(VENV)/.installed messages
 	bash scripts/test.sh
 
 ## make serve: the production-shaped stack: Varnish on 127.0.0.1:PORT, gunicorn (APP_SERVERS, default 1)
 ## with the production settings on PostgreSQL (a throwaway cluster unless DATABASE_URL is set),
 ## the task worker and the scheduler (scripts/serve.sh, deploy/)
-serve: $(VENV)/.installed
+serve: $(VENV)/.installed messages
 	bash scripts/serve.sh
 
 lint: $(VENV)/.installed
@@ -41,7 +55,7 @@ lint: $(VENV)/.installed
 format: $(VENV)/.installed
 	$(VENV)/bin/ruff check --fix . && $(VENV)/bin/ruff format .
 
-bench: $(VENV)/.installed
+bench: $(VENV)/.installed messages
 	bash scripts/bench.sh
 
 ## make backup: the database (db.sqlite3, or PostgreSQL when DATABASE_URL is set) and uploaded media

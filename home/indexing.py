@@ -15,12 +15,14 @@ Search results and the sitemap are publicly cached, so the caching proxy is purg
 
 from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 from django_tasks import task
 from wagtail.models import Site
 from wagtail.search import index
 
 from subprocessors.cache import purge_after_commit
 from subprocessors.models import Subprocessor
+from trusthub.core.locales import in_every_language
 
 
 def reindex_published(sender, instance, **kwargs):
@@ -52,4 +54,6 @@ def purge_search_and_sitemap(sender, **kwargs):
     site = Site.objects.filter(is_default_site=True).first()
     if site is not None:
         root = site.root_url.rstrip("/")
-        purge_after_commit([root + reverse("search"), root + reverse("sitemap")])
+        with translation.override(settings.LANGUAGE_CODE):
+            paths = [*in_every_language([reverse("search")]), reverse("sitemap")]
+        purge_after_commit([root + path for path in paths])

@@ -28,6 +28,12 @@ ensure_pdf_packages() {
   install_packages "${missing[@]}"
 }
 
+# GNU gettext's msgfmt: compiles the interface translations (locale/*/LC_MESSAGES/django.po) for
+# every make target that serves or tests the site (Makefile, "messages").
+ensure_gettext() {
+  command -v msgfmt >/dev/null || install_packages gettext
+}
+
 # For the tests and benchmarks: PostgreSQL (a throwaway cluster), Chromium and axe-core.
 ensure_system_packages() {
   local missing=()

@@ -35,12 +35,13 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.db.models.signals import post_save
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.contrib.frontend_cache.tasks import purge_urls_from_cache_task
 from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_slug_changed, page_unpublished
 
 from products.models import ProductPage, RetentionPage, SecurityStatementPage
+from trusthub.core.locales import in_every_language
 from trusthub.core.models import OrganisationSettings
 
 from .models import ChangeNotice
@@ -98,7 +99,8 @@ def public_urls(instance):
         return []
     paths = list(REGISTER_PATHS)
     if isinstance(instance, ChangeNotice) and instance.pk:
-        paths.append(instance.get_absolute_url())
+        paths.append(_english(instance.get_absolute_url()))
+    paths = in_every_language(paths)
     # Each product page shows its entries and announced changes, and so does its DPIA evidence
     # pack; its published versions (history/) do not.
     products = ProductPage.objects.live().public()
@@ -106,10 +108,20 @@ def public_urls(instance):
     return [root + path for path in paths] + [u + s for u in urls for s in ("", PACK_PATH)]
 
 
+def _english(path):
+    """A path as English has it (a Welsh notice's page, say, without its /cy/ prefix)."""
+    for code, _name in settings.LANGUAGES:
+        if code != settings.LANGUAGE_CODE and path.startswith(f"/{code}/"):
+            return path[len(code) + 1 :]
+    return path
+
+
 def purge_register(sender, instance, **kwargs):
-    """Connected for Subprocessor and ChangeNotice only (apps.py)."""
+    """Connected for Subprocessor and ChangeNotice only (apps.py). Paths are worked out in
+    English (an editor's admin may be in Welsh), then listed in every language."""
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        purge_after_commit(public_urls(instance))
+        with translation.override(settings.LANGUAGE_CODE):
+            purge_after_commit(public_urls(instance))
 
 
 # --- Pages --------------------------------------------------------------------------------------
@@ -136,7 +148,8 @@ def page_related_urls(page):
     if isinstance(page, ProductPage):
         root = _site_root()
         if root is not None:
-            urls += [root + path for path in ["/", *REGISTER_PATHS, ALERT_SIGNUP_PATH]]
+            paths = ["/", *REGISTER_PATHS, ALERT_SIGNUP_PATH]
+            urls += [root + path for path in in_every_language(paths)]
         parent = page.get_parent()
         if parent is not None:
             urls += page_urls(parent)
@@ -162,13 +175,15 @@ def _notice_urls(product, root):
             Q(products=product) | Q(all_products=True, objection_deadline__gte=timezone.localdate())
         )
     )
-    return [root + notice.get_absolute_url() for notice in notices.distinct()]
+    paths = in_every_language([notice.get_absolute_url() for notice in notices.distinct()])
+    return [root + path for path in paths]
 
 
 def purge_page(sender, instance, **kwargs):
     """A page was published or unpublished."""
     if getattr(settings, "WAGTAILFRONTENDCACHE", None):
-        purge_after_commit(page_related_urls(instance.specific))
+        with translation.override(settings.LANGUAGE_CODE):
+            purge_after_commit(page_related_urls(instance.specific))
 
 
 def purge_old_page_urls(sender, instance, instance_before, **kwargs):
@@ -181,13 +196,18 @@ def purge_everything(sender, **kwargs):
     """Organisation settings changed: they show on every page."""
     if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
         return
+    with translation.override(settings.LANGUAGE_CODE):
+        purge_after_commit(_everything())
+
+
+def _everything():
     root = _site_root()
     urls = [url for page in Page.objects.live().public().specific() for url in page_urls(page)]
     if root is not None:
-        paths = [*REGISTER_PATHS, ALERT_SIGNUP_PATH, SECURITY_TXT_PATH]
+        paths = [*REGISTER_PATHS, ALERT_SIGNUP_PATH]
         paths += [n.get_absolute_url() for n in ChangeNotice.objects.originals().filter(live=True)]
-        urls += [root + path for path in paths]
-    purge_after_commit(urls)
+        urls += [root + path for path in [*in_every_language(paths), SECURITY_TXT_PATH]]
+    return urls
 
 
 def connect_page_purge():

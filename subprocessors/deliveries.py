@@ -30,14 +30,14 @@ from django.db import transaction
 from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django_tasks import task
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.backend import DatabaseBackend
 from django_tasks_db.models import DBTaskResult
 
-from trusthub.core.locales import is_original
+from trusthub.core.locales import is_original, live_page_translations, overlay
 from trusthub.core.models import OrganisationSettings
 
 from .alert_links import absolute, confirm_url, manage_url, unsubscribe_headers, unsubscribe_url
@@ -130,13 +130,19 @@ def fan_out(notice_id):
 
 
 def notice_email(delivery):
+    """The alert for one delivery, in its subscriber's language (`send_delivery`): the notice's
+    words and products' names from their live translations, the links to that language's
+    pages."""
     notice, subscriber = delivery.notice, delivery.subscriber
     org = OrganisationSettings.load()
+    products = [] if notice.all_products else list(notice.products.all())
+    overlay(ChangeNotice, [notice])
+    titles = live_page_translations({p.pk for p in products})
     notice_url = absolute(notice.get_absolute_url())
     context = {
         "org": org,
         "notice": notice,
-        "products": [] if notice.all_products else [p.title for p in notice.products.all()],
+        "products": [titles[p.pk].title if p.pk in titles else p.title for p in products],
         "notice_url": notice_url,
         "object_url": notice_url + "#object-h",
         "manage_url": manage_url(subscriber),
@@ -210,7 +216,8 @@ def send_delivery(delivery_id):
         _finish(delivery_id, status=Status.FAILED, last_error="Not sent: notice unpublished.")
         return "withdrawn"
     try:
-        notice_email(delivery).send()
+        with translation.override(delivery.subscriber.language):
+            notice_email(delivery).send()
     except Exception as error:  # recorded on the row, never dropped silently
         return _failed(delivery, error)
     _finish(delivery_id, status=Status.SENT, sent_at=timezone.now(), last_error="")
@@ -316,9 +323,10 @@ def send_confirmation(subscriber_id):
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None or subscriber.is_active:
         return "nothing to confirm"
-    _subscription_email(
-        subscriber, "alert_confirm", _("Confirm your sub-processor change alerts")
-    ).send()
+    with translation.override(subscriber.language):
+        _subscription_email(
+            subscriber, "alert_confirm", _("Confirm your sub-processor change alerts")
+        ).send()
     Subscriber.objects.filter(pk=subscriber_id).update(confirmation_sent_at=timezone.now())
     return "sent"
 
@@ -330,9 +338,10 @@ def send_already_subscribed(subscriber_id):
     subscriber = Subscriber.objects.filter(pk=subscriber_id).first()
     if subscriber is None or not subscriber.is_active:
         return "not subscribed"
-    _subscription_email(
-        subscriber,
-        "alert_already",
-        _("You are already subscribed to sub-processor change alerts"),
-    ).send()
+    with translation.override(subscriber.language):
+        _subscription_email(
+            subscriber,
+            "alert_already",
+            _("You are already subscribed to sub-processor change alerts"),
+        ).send()
     return "sent"

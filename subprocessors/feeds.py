@@ -198,7 +198,7 @@ class JsonChangeFeed(ChangeNoticeFeed):
             "summary": notice.summary,
             "notice": {
                 "kind": notice.kind,
-                "kind_label": notice.get_kind_display(),
+                "kind_label": _(notice.get_kind_display()),
                 "notice_date": notice.notice_date.isoformat(),
                 "effective_date": notice.effective_date.isoformat(),
                 "objection_deadline": notice.objection_deadline.isoformat(),

@@ -23,7 +23,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import patch_cache_control
 from django.utils.formats import number_format
 from django.utils.functional import lazy
@@ -36,9 +36,10 @@ from django_ratelimit.decorators import ratelimit
 from django_tasks import task
 
 from products.models import ProductPage
+from trusthub.core.locales import overlay, with_translated_titles
 from trusthub.core.models import OrganisationSettings
 
-from .models import Objection
+from .models import ChangeNotice, Objection
 from .notices import live_notices, with_relations
 
 # Per client IP address (REMOTE_ADDR), counted in the default cache. A whole school or trust
@@ -57,7 +58,12 @@ def window_open(notice, day=None):
 def product_choices(notice):
     """The products a school can object for: the notice's own live products, or every live
     product for an "all products" notice."""
-    products = ProductPage.objects.live().public().order_by("path")
+    products = with_translated_titles(
+        ProductPage.objects.live()
+        .public()
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
+        .order_by("path")
+    )
     if notice.all_products:
         return products
     return products.filter(pk__in=[p.pk for p in notice.products.all()])
@@ -149,6 +155,7 @@ class ObjectionForm(forms.Form):
                 school_name=self.cleaned_data["school_name"],
                 contact_email=self.cleaned_data["contact_email"],
                 reason=self.cleaned_data["reason"],
+                language=translation.get_language() or settings.LANGUAGE_CODE,
             )
             objection.products.set(self.cleaned_data["products"])
         return objection
@@ -317,18 +324,26 @@ def _message(subject, template, context, to, reply_to):
 
 
 def _acknowledge(objection_id, notice_url):
+    """The school's acknowledgement, in the language it objected in."""
+
     def build(objection):
-        context = _email_context(objection, notice_url)
-        return _message(
-            _("Objection received — reference %(reference)s: %(title)s")
-            % {"reference": objection.reference, "title": objection.notice.title},
-            "objection_acknowledgement",
-            context,
-            [objection.contact_email],
-            [context["org"].dpo_email],
-        )
+        with translation.override(objection.language):
+            return _acknowledgement(objection, notice_url)
 
     _send_once(objection_id, "acknowledged_at", build)
+
+
+def _acknowledgement(objection, notice_url):
+    overlay(ChangeNotice, [objection.notice])
+    context = _email_context(objection, notice_url)
+    return _message(
+        _("Objection received — reference %(reference)s: %(title)s")
+        % {"reference": objection.reference, "title": objection.notice.title},
+        "objection_acknowledgement",
+        context,
+        [objection.contact_email],
+        [context["org"].dpo_email],
+    )
 
 
 def _notify_dpo(objection_id, notice_url):

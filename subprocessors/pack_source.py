@@ -153,7 +153,7 @@ def notice_data(notice, day):
         "id": str(notice.uuid),
         "path": notice.get_absolute_url(),
         "headline": notice.headline,
-        "kind": notice.get_kind_display(),
+        "kind": _(notice.get_kind_display()),
         "notice_date": _iso(notice.notice_date),
         "effective_date": _iso(notice.effective_date),
         "objection_deadline": _iso(notice.objection_deadline),

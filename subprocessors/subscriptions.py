@@ -17,7 +17,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.shortcuts import render
 from django.urls import reverse_lazy
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -25,6 +25,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django_ratelimit.decorators import ratelimit
 
 from products.models import ProductPage
+from trusthub.core.locales import with_translated_titles
 
 from .alert_links import consent_wording, token_from_confirmation_key
 from .deliveries import send_already_subscribed, send_confirmation
@@ -43,7 +44,15 @@ def subscribe_rate(group, request):
 
 
 def live_products():
-    return ProductPage.objects.live().public().order_by("path").only("id", "title", "slug", "path")
+    """The products a school can choose: the English originals (what alerts are matched on),
+    named in the page's language."""
+    return with_translated_titles(
+        ProductPage.objects.live()
+        .public()
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
+        .order_by("path")
+        .only("id", "title", "slug", "path", "locale_id")
+    )
 
 
 # --- Forms -------------------------------------------------------------------------------------
@@ -151,6 +160,7 @@ def subscribe_address(data, source):
         subscriber.consent_given_at = now
         subscriber.consent_source = source
         subscriber.consent_wording = consent_wording()  # as shown, in the page's language
+        subscriber.language = translation.get_language() or settings.LANGUAGE_CODE
         subscriber.confirmed_at = None
         subscriber.save()
         subscriber.products.set([] if data["all_products"] else data["products"])
@@ -331,7 +341,8 @@ def manage(request, token):
             subscriber.all_products = data["all_products"]
             subscriber.school_name = data["school_name"]
             subscriber.role = data["role"]
-            subscriber.save(update_fields=["all_products", "school_name", "role"])
+            subscriber.language = translation.get_language() or settings.LANGUAGE_CODE
+            subscriber.save(update_fields=["all_products", "school_name", "role", "language"])
             subscriber.products.set([] if data["all_products"] else data["products"])
             context["saved"] = True
             form = ManageForm(initial=_manage_initial(subscriber))

@@ -22,19 +22,19 @@ EDITS = textwrap.dedent(
     editor = user_in(User, EDITOR, "backup-editor")
     dpo = user_in(User, DPO, "backup-dpo")
 
-    draft = ProductPage.objects.get(slug="juniper-mis")
+    draft = ProductPage.objects.get(locale__language_code="en-gb", slug="juniper-mis")
     draft.title = "Juniper MIS DRAFT-ONLY-TITLE"
     draft.save_revision(user=editor)
 
-    published = ProductPage.objects.get(slug="pupil-progress")
+    published = ProductPage.objects.get(locale__language_code="en-gb", slug="pupil-progress")
     published.title = "Pupil Progress, republished before the backup"
     published.save_revision(user=dpo).publish(user=dpo)
 
-    entry = Subprocessor.objects.get(name="Twilio")
+    entry = Subprocessor.objects.originals().get(name="Twilio")
     entry.description = "DRAFT-ONLY-DESCRIPTION of Twilio."
     entry.save_revision(user=editor)
 
-    submitted = ProductPage.objects.get(slug="pupil-asset")
+    submitted = ProductPage.objects.get(locale__language_code="en-gb", slug="pupil-asset")
     submitted.title = "Pupil Asset AWAITING-APPROVAL"
     submitted.save_revision(user=editor)
     submitted.get_workflow().start(submitted, editor)
@@ -68,7 +68,7 @@ SNAPSHOT = textwrap.dedent(
         base = f"/products/{product.slug}/retention/"
         urls |= {base + "?ended=2025-07-31", base + "timeline.json?ended=2025-07-31"}
         urls.add(f"/subprocessors/?product={product.slug}")
-    urls |= {f"/subprocessors/changes/{n.pk}/" for n in ChangeNotice.objects.filter(live=True)}
+    urls |= {f"/subprocessors/changes/{n.pk}/" for n in ChangeNotice.objects.originals().filter(live=True)}
     urls |= {document.url for document in get_document_model().objects.all()}
     urls |= {
         "/subprocessors/", "/subprocessors/changes/", "/subprocessors/register.csv",

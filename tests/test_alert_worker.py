@@ -60,7 +60,7 @@ SETUP = textwrap.dedent(
 CORRECT = textwrap.dedent(
     """
     from subprocessors.models import ChangeNotice
-    notice = ChangeNotice.objects.get(title="Worker test notice")
+    notice = ChangeNotice.objects.originals().get(title="Worker test notice")
     notice.summary = "Corrected after going live."
     notice.save_revision().publish()
     """

@@ -76,7 +76,7 @@ CORRECT = textwrap.dedent(
     from django.db import transaction
     from subprocessors.models import ChangeNotice
 
-    notice = ChangeNotice.objects.get(title={NOTICE!r})
+    notice = ChangeNotice.objects.originals().get(title={NOTICE!r})
     notice.title = {CORRECTED!r}
     notice.summary = {CORRECTED + ". Summary."!r}
     with transaction.atomic():
@@ -90,9 +90,9 @@ UNPUBLISH = textwrap.dedent(
     from subprocessors.models import ChangeNotice, Subprocessor
 
     with transaction.atomic():
-        Subprocessor.objects.get(name={ENTRY!r}).unpublish()
+        Subprocessor.objects.originals().get(name={ENTRY!r}).unpublish()
     with transaction.atomic():
-        ChangeNotice.objects.get(title={CORRECTED!r}).unpublish()
+        ChangeNotice.objects.originals().get(title={CORRECTED!r}).unpublish()
     """
 )
 

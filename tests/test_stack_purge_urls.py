@@ -12,14 +12,17 @@ from products.models import ProductPage, RetentionPage
 from subprocessors.cache import PURGE_PRIORITY, REGISTER_PATHS
 from subprocessors.models import ChangeNotice, Subprocessor
 from subprocessors.tests.factories import make_notice
+from trusthub.core.locales import in_every_language
 from trusthub.core.models import OrganisationSettings
 
 pytestmark = pytest.mark.django_db
 
 PURGED = []
 ROOT = "http://localhost"
-# Search results (every ?q=) and the sitemap, on any publish (home/indexing.py).
-SEARCH_PATHS = {"/search/", "/sitemap.xml"}
+# Search results (every ?q=, in each language) and the sitemap, on any publish (home/indexing.py).
+SEARCH_PATHS = {"/search/", "/cy/search/", "/sitemap.xml"}
+# The register, its exports, the change log and its feeds, in English and in Welsh.
+REGISTER = {*REGISTER_PATHS, *(f"/cy{path}" for path in REGISTER_PATHS)}
 
 
 class RecordingBackend:
@@ -50,7 +53,8 @@ def paths(urls):
 def products_and_packs():
     """What a register entry or notice purges of the product pages: each one and its DPIA evidence
     pack (their published versions show no register data)."""
-    pages = {f"/products/{p.slug}/" for p in ProductPage.objects.live()}
+    pages = {p.url for p in ProductPage.objects.live()}  # English and Welsh
+    assert any(page.startswith("/cy/products/") for page in pages)
     return pages | {f"{page}pack.pdf" for page in pages}
 
 
@@ -58,7 +62,7 @@ def product_pages():
     """Every live product page, with its list of published versions and each version (the demo's
     version 1, and version 2: on publish, Wagtail purges before it logs the version going live),
     and its DPIA evidence pack."""
-    pages = {f"/products/{p.slug}/" for p in ProductPage.objects.live()}
+    pages = {p.url for p in ProductPage.objects.live()}
     assert len(pages) > 1
     return (
         pages
@@ -71,21 +75,21 @@ def product_pages():
 def test_a_register_entry_purges_the_register_and_product_pages_after_the_commit(
     purged, django_capture_on_commit_callbacks
 ):
-    entry = Subprocessor.objects.get(name="Twilio")
+    entry = Subprocessor.objects.originals().get(name="Twilio")
     entry.description = "Sends text messages to parents."
     with django_capture_on_commit_callbacks(execute=True):
         entry.save_revision().publish()
         assert purged == []  # not before the commit
-    assert paths(purged) == {*REGISTER_PATHS, *products_and_packs(), *SEARCH_PATHS}
+    assert paths(purged) == {*REGISTER, *products_and_packs(), *SEARCH_PATHS}
 
 
 def test_a_change_notice_purges_its_own_page_too(purged, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         notice = make_notice("Acme to send letters")
     assert paths(purged) == {
-        *REGISTER_PATHS,
+        *REGISTER,
         *products_and_packs(),
-        notice.get_absolute_url(),
+        *in_every_language([notice.get_absolute_url()]),
         *SEARCH_PATHS,
     }
     purged.clear()
@@ -97,9 +101,9 @@ def test_a_change_notice_purges_its_own_page_too(purged, django_capture_on_commi
 def test_a_product_page_purges_the_pages_that_list_or_name_it(
     purged, django_capture_on_commit_callbacks
 ):
-    product = ProductPage.objects.get(slug="pupil-progress")
+    product = ProductPage.objects.get(locale__language_code="en-gb", slug="pupil-progress")
     product.title = "Pupil Progress Plus"
-    notices = ChangeNotice.objects.filter(live=True, products=product)
+    notices = ChangeNotice.objects.originals().filter(live=True, products=product)
     assert notices.exists()
     with django_capture_on_commit_callbacks(execute=True):
         product.save_revision().publish()
@@ -119,22 +123,28 @@ def test_a_product_page_purges_the_pages_that_list_or_name_it(
             for n in ["", "1/", "2/"]
         ),
         product_path + "pack.pdf",  # the DPIA evidence pack shows the product
+        "/cy/",  # the Welsh home page, register and notices name it too
         "/subprocessors/alerts/subscribe/",
-        *REGISTER_PATHS,
-        *(n.get_absolute_url() for n in notices),
+        "/cy/subprocessors/alerts/subscribe/",
+        *REGISTER,
+        *in_every_language([n.get_absolute_url() for n in notices]),
         *SEARCH_PATHS,
     }
     assert expected <= paths(purged)
     others = paths(purged) - expected
     # The only others: "all products" notices whose objection form lists every product.
-    assert all(p.startswith("/subprocessors/changes/") for p in others), others
+    assert all(
+        p.startswith(("/subprocessors/changes/", "/cy/subprocessors/changes/")) for p in others
+    ), others
     assert "/products/juniper-mis/" not in paths(purged)
 
 
 def test_a_retention_page_purges_its_files_and_its_product_page_only(
     purged, django_capture_on_commit_callbacks
 ):
-    page = RetentionPage.objects.get(url_path__endswith="/pupil-progress/retention/")
+    page = RetentionPage.objects.get(
+        locale__language_code="en-gb", url_path__endswith="/pupil-progress/retention/"
+    )
     with django_capture_on_commit_callbacks(execute=True):
         page.save_revision().publish()
     base = "/products/pupil-progress/"
@@ -154,10 +164,11 @@ def test_organisation_settings_purge_every_public_page(purged, django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         OrganisationSettings.load().save()
     every = paths(purged)
-    assert {"/", "/security/", "/.well-known/security.txt", *REGISTER_PATHS} <= every
+    assert {"/", "/security/", "/.well-known/security.txt", *REGISTER} <= every
+    assert {"/cy/", "/cy/security/"} <= every
     assert product_pages() <= every
-    for notice in ChangeNotice.objects.filter(live=True):
-        assert notice.get_absolute_url() in every
+    for notice in ChangeNotice.objects.originals().filter(live=True):
+        assert set(in_every_language([notice.get_absolute_url()])) <= every
 
 
 def test_the_worker_purges_once_more_when_any_fetch_in_flight_is_over(

@@ -13,7 +13,7 @@ from subprocessors.models import Subprocessor
 def standard_page(title="About this hub", slug="about", body="<p>Who runs this hub.</p>"):
     """A live plain page under the home page. (The demo already has the accessibility statement
     at /accessibility/.)"""
-    return HomePage.objects.get().add_child(
+    return HomePage.objects.get(locale__language_code="en-gb").add_child(
         instance=StandardPage(title=title, slug=slug, body=body)
     )
 

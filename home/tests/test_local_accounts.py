@@ -92,7 +92,7 @@ def test_both_roles_may_use_the_admin_and_edit_pages_but_only_the_dpo_publishes(
     editor.groups.add(Group.objects.get(name="Privacy editor"))
     dpo = django_user_model.objects.create_user("d", "d@example.org", "pw")
     dpo.groups.add(Group.objects.get(name="Data Protection Officer"))
-    product = ProductPage.objects.get(slug="juniper-mis")
+    product = ProductPage.objects.get(locale__language_code="en-gb", slug="juniper-mis")
     for user in (editor, dpo):
         assert user.has_perm("wagtailadmin.access_admin")
         assert product.permissions_for_user(user).can_edit()
@@ -171,7 +171,9 @@ def test_the_editor_signs_in_reaches_the_admin_but_cannot_publish(local, client,
     run()
     assert sign_in(client, "editor", "trusthub-local")
     assert client.get("/admin/").status_code == 200
-    page = RetentionPage.objects.get(url_path__endswith="/juniper-mis/retention/")
+    page = RetentionPage.objects.get(
+        locale__language_code="en-gb", url_path__endswith="/juniper-mis/retention/"
+    )
     edit = client.get(f"/admin/pages/{page.pk}/edit/")
     assert edit.status_code == 200
     body = edit.content.decode()
@@ -215,7 +217,7 @@ def wagtail_defaults(django_user_model, page):
 
 
 def test_the_migration_moves_what_used_wagtails_defaults_to_our_roles(demo, django_user_model):
-    page = ProductPage.objects.get(slug="pupil-asset")
+    page = ProductPage.objects.get(locale__language_code="en-gb", slug="pupil-asset")
     workflow, task, moderator, old_editor = wagtail_defaults(django_user_model, page)
     assert page.get_workflow().name == "Moderators approval"
 
@@ -244,7 +246,7 @@ def test_the_migration_moves_what_used_wagtails_defaults_to_our_roles(demo, djan
 def test_the_migration_keeps_moderation_history_and_cancels_unfinished_approvals(
     demo, django_user_model
 ):
-    page = ProductPage.objects.get(slug="pupil-asset")
+    page = ProductPage.objects.get(locale__language_code="en-gb", slug="pupil-asset")
     workflow, task, moderator, _ = wagtail_defaults(django_user_model, page)
     page.save_revision(user=moderator)
     state = workflow.start(page, moderator)

@@ -170,7 +170,9 @@ def engine_dates(end, stages=PUPIL_PROGRESS):
 
 def retention_page(slug):
     """The demo retention page of the product with this slug."""
-    return RetentionPage.objects.get(url_path__endswith=f"/{slug}/retention/")
+    return RetentionPage.objects.get(
+        locale__language_code="en-gb", url_path__endswith=f"/{slug}/retention/"
+    )
 
 
 def publish_stages(slug, children):
@@ -194,16 +196,16 @@ def publish_raw_stages(slug, raw):
 def add_product(slug, title, like="juniper-mis"):
     """A new, live product page at /products/<slug>/: a copy of a demo product, without its
     security statement and retention page."""
-    index = ProductIndexPage.objects.get()
-    return ProductPage.objects.get(slug=like).copy(
+    index = ProductIndexPage.objects.get(locale__language_code="en-gb")
+    return ProductPage.objects.get(locale__language_code="en-gb", slug=like).copy(
         to=index, update_attrs={"slug": slug, "title": title}
     )
 
 
 def add_products(count):
     """`count` more live product pages (with Juniper MIS's data, and no child pages)."""
-    index = ProductIndexPage.objects.get()
-    template = ProductPage.objects.get(slug="juniper-mis")
+    index = ProductIndexPage.objects.get(locale__language_code="en-gb")
+    template = ProductPage.objects.get(locale__language_code="en-gb", slug="juniper-mis")
     for i in range(count):
         page = ProductPage(
             title=f"Extra product {i}",

@@ -28,7 +28,9 @@ def test_demo_marks_illustrative_facts_in_the_internal_notes(demo):
         page = SecurityStatementPage.objects.get(url_path=f"/home/products/{slug}/security/")
         assert "expiry date (31 October 2027)" in page.internal_note
     for slug in SLUGS:
-        assert ProductPage.objects.get(slug=slug).internal_note.startswith("Illustrative demo")
+        assert ProductPage.objects.get(
+            locale__language_code="en-gb", slug=slug
+        ).internal_note.startswith("Illustrative demo")
         retention = RetentionPage.objects.get(url_path=f"/home/products/{slug}/retention/")
         assert retention.internal_note
     for slug in ["juniper-mis", "communications-hub"]:

@@ -6,6 +6,7 @@ These are not content: no drafts or revisions. The DPO sees them in the admin; e
 
 import secrets
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -42,6 +43,13 @@ class Subscriber(models.Model):
     confirmation_sent_at = models.DateTimeField(null=True, blank=True)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text="Alerts are written in this language: the one the school subscribed or last "
+        "managed its alerts in.",
+    )
 
     class Meta:
         ordering = ["email"]
@@ -100,6 +108,12 @@ class Objection(models.Model):
     received_at = models.DateTimeField(default=timezone.now)
     acknowledged_at = models.DateTimeField(null=True, blank=True)
     dpo_notified_at = models.DateTimeField(null=True, blank=True)
+    language = models.CharField(
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text="The language the school objected in: its acknowledgement is written in it.",
+    )
 
     class Meta:
         ordering = ["-received_at"]

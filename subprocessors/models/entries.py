@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_noop
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -41,10 +42,10 @@ UK = "GB"
 
 
 class RecipientType(models.TextChoices):
-    SUBPROCESSOR = "subprocessor", "Sub-processor"
-    CONTROLLER = "controller", "Recipient in its own right"
-    ON_INSTRUCTION = "on_instruction", "Recipient on the school's instruction"
-    IN_HOUSE = "in_house", "Not a recipient: run by us"
+    SUBPROCESSOR = "subprocessor", gettext_noop("Sub-processor")
+    CONTROLLER = "controller", gettext_noop("Recipient in its own right")
+    ON_INSTRUCTION = "on_instruction", gettext_noop("Recipient on the school's instruction")
+    IN_HOUSE = "in_house", gettext_noop("Not a recipient: run by us")
 
 
 RECIPIENT_TYPE_HELP = {
@@ -59,17 +60,17 @@ RECIPIENT_TYPE_HELP = {
 
 
 class TransferSafeguard(models.TextChoices):
-    NOT_RESTRICTED = "not_restricted", "Not a restricted transfer"
-    UK_ADEQUACY = "uk_adequacy", "UK adequacy regulations"
-    UK_US_DATA_BRIDGE = "uk_us_data_bridge", "UK–US data bridge"
-    IDTA = "idta", "UK International Data Transfer Agreement (IDTA)"
-    UK_ADDENDUM = "uk_addendum", "UK Addendum to the EU Standard Contractual Clauses"
+    NOT_RESTRICTED = "not_restricted", gettext_noop("Not a restricted transfer")
+    UK_ADEQUACY = "uk_adequacy", gettext_noop("UK adequacy regulations")
+    UK_US_DATA_BRIDGE = "uk_us_data_bridge", gettext_noop("UK–US data bridge")
+    IDTA = "idta", gettext_noop("UK International Data Transfer Agreement (IDTA)")
+    UK_ADDENDUM = "uk_addendum", gettext_noop("UK Addendum to the EU Standard Contractual Clauses")
 
 
 class Status(models.TextChoices):
-    CURRENT = "current", "Current"
-    UPCOMING = "upcoming", "Upcoming"
-    FORMER = "former", "Former"
+    CURRENT = "current", gettext_noop("Current")
+    UPCOMING = "upcoming", gettext_noop("Upcoming")
+    FORMER = "former", gettext_noop("Former")
 
 
 class Subprocessor(

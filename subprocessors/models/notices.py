@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_noop
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.fields import RichTextField
@@ -24,19 +25,24 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from trusthub.core.locales import TranslatedQuerySet, is_original, live_page_translations
+from trusthub.core.locales import (
+    TranslatedQuerySet,
+    is_original,
+    language_of,
+    live_page_translations,
+)
 from trusthub.core.models import notice_period_days
 
 from .entries import Subprocessor, today
 
 
 class ChangeKind(models.TextChoices):
-    ADDITION = "addition", "New sub-processor"
-    REMOVAL = "removal", "Sub-processor removed"
-    REPLACEMENT = "replacement", "Sub-processor replaced"
-    LOCATION = "location", "Change of location"
-    PURPOSE = "purpose", "Change of purpose"
-    SAFEGUARD = "safeguard", "Change of transfer safeguard"
+    ADDITION = "addition", gettext_noop("New sub-processor")
+    REMOVAL = "removal", gettext_noop("Sub-processor removed")
+    REPLACEMENT = "replacement", gettext_noop("Sub-processor replaced")
+    LOCATION = "location", gettext_noop("Change of location")
+    PURPOSE = "purpose", gettext_noop("Change of purpose")
+    SAFEGUARD = "safeguard", gettext_noop("Change of transfer safeguard")
 
 
 class ChangeNotice(
@@ -294,8 +300,8 @@ class ChangeNotice(
     @property
     def headline(self):
         """ "<kind>: <title>", as feeds show it, never repeating a kind the title already
-        starts with (titles drafted before this rule did)."""
-        label = self.get_kind_display()
+        starts with (titles drafted before this rule did). In the active language."""
+        label = gettext(self.get_kind_display())
         if self.title.lower().startswith(f"{label.lower()}:"):
             return self.title
         return f"{label}: {self.title}"
@@ -324,7 +330,18 @@ class ChangeNotice(
         return self.corrected_at is not None
 
     def get_absolute_url(self):
-        return reverse("subprocessors:notice", args=[self.pk])
+        """The notice's page in the active language. A translation's is its original's page
+        in the translation's language (notice pages are addressed by the original's id)."""
+        if is_original(self):
+            return reverse("subprocessors:notice", args=[self.pk])
+        original = (
+            ChangeNotice.objects.originals()
+            .filter(translation_key=self.translation_key)
+            .values_list("pk", flat=True)
+            .first()
+        )
+        with translation.override(language_of(self.locale_id)):
+            return reverse("subprocessors:notice", args=[original or self.pk])
 
     def get_preview_template(self, request, mode_name):
         return "subprocessors/notice_detail.html"

@@ -93,7 +93,7 @@ def make_entry(
     entry = Subprocessor(name=name, live=False, **defaults)
     entry.uses = [
         SubprocessorUse(
-            product=ProductPage.objects.get(slug=slug),
+            product=ProductPage.objects.get(locale__language_code="en-gb", slug=slug),
             purpose=f"{name} for {slug}",
             start_date=start_date,
             data_subjects=data_subjects,
@@ -125,7 +125,7 @@ def make_notice(
     obj = ChangeNotice(title=title, live=False, **values)
     obj.full_clean(exclude=["subprocessors", "products"])
     obj.save()
-    obj.products.set(ProductPage.objects.filter(slug__in=products))
+    obj.products.set(ProductPage.objects.filter(locale__language_code="en-gb", slug__in=products))
     obj.save()
     revision = obj.save_revision()
     if publish:

@@ -25,8 +25,8 @@ INDEX = {
 
 @pytest.fixture
 def records(demo):
-    notice = ChangeNotice.objects.get(title__startswith="Intercom")
-    product = ProductPage.objects.get(slug="pupil-progress")
+    notice = ChangeNotice.objects.originals().get(title__startswith="Intercom")
+    product = ProductPage.objects.get(locale__language_code="en-gb", slug="pupil-progress")
     confirmed = Subscriber.objects.create(
         email="head@hillside.example",
         school_name="Hillside Primary",

@@ -74,7 +74,7 @@ def subscriber(email, products=(), all_products=False, confirmed=True, unsubscri
         confirmed_at=now if confirmed else None,
         unsubscribed_at=now if unsubscribed else None,
     )
-    sub.products.set(ProductPage.objects.filter(slug__in=products))
+    sub.products.set(ProductPage.objects.filter(locale__language_code="en-gb", slug__in=products))
     return sub
 
 

@@ -125,7 +125,7 @@ def test_the_demo_register_grew_from_its_start_dates(client):
     assert pupil_progress <= shown and not shown & hub_only
     assert hub_only <= names(register_rows(html(client, f"/subprocessors/?at={CH_SINCE}")))
     # Published at the start of its first day, as the live register and its history both say.
-    twilio = Subprocessor.objects.get(name="Twilio")
+    twilio = Subprocessor.objects.originals().get(name="Twilio")
     first = RegisterHistory.objects.filter(entry_id=twilio.uuid).earliest("at")
     assert first.at == twilio.last_published_at == history.end_of_day(CH_SINCE - DAY)
     assert timezone.localdate(history.register_began()) == min(s["start_date"] for s in ENTRIES)
@@ -272,6 +272,8 @@ def test_the_migration_backfills_history_from_publish_logs_and_revisions(client)
     entry.save_revision().publish()
     live, _ = exported(client)
     RegisterHistory.objects.all().delete()
+    # As the migration found the database: no translations yet (they came with migration 0015).
+    Subprocessor.objects.exclude(locale__language_code="en-gb").delete()
     migration = importlib.import_module("subprocessors.migrations.0012_register_history")
     migration.backfill(apps, None)
     rows = RegisterHistory.objects.filter(entry_id=entry.uuid).order_by("at")

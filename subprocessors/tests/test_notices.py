@@ -108,7 +108,7 @@ def test_admin_form_explains_the_notice_period(client, demo, admin_user):
     )
     assert response.status_code == 200
     assert "Schools must have at least 30 days&#x27; notice" in response.content.decode()
-    assert not ChangeNotice.objects.filter(title="Too soon").exists()
+    assert not ChangeNotice.objects.originals().filter(title="Too soon").exists()
 
 
 def test_admin_form_needs_products_and_register_entries(client, demo, admin_user):
@@ -124,7 +124,7 @@ def test_admin_form_needs_products_and_register_entries(client, demo, admin_user
     body = client.post("/admin/snippets/subprocessors/changenotice/add/", data).content.decode()
     assert "Choose the products this change affects, or tick" in body
     assert "Choose the register entries this change concerns" in body
-    assert not ChangeNotice.objects.filter(title="Nobody affected").exists()
+    assert not ChangeNotice.objects.originals().filter(title="Nobody affected").exists()
 
 
 def test_the_notice_form_uses_labelled_checkbox_lists_and_says_each_problem_once(

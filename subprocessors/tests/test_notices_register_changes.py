@@ -54,7 +54,7 @@ def test_a_new_register_entry_gets_a_prefilled_notice_that_must_go_live_first(cl
     ],
 )
 def test_register_changes_schools_would_see_are_detected(demo, change, kind, words):
-    twilio = Subprocessor.objects.get(name="Twilio")
+    twilio = Subprocessor.objects.originals().get(name="Twilio")
     for field, value in change.items():
         setattr(twilio, field, value)
     if kind == "location":  # a new country needs a notice first (test_promise.py): urgent here
@@ -66,7 +66,7 @@ def test_register_changes_schools_would_see_are_detected(demo, change, kind, wor
 
 
 def test_purpose_change_is_detected_and_cosmetic_edits_are_not(demo):
-    twilio = Subprocessor.objects.get(name="Twilio")
+    twilio = Subprocessor.objects.originals().get(name="Twilio")
     twilio.description = "Sends SMS text messages worldwide."  # wording only
     twilio.save_revision().publish()
     assert not RegisterChange.objects.exists()
@@ -88,12 +88,12 @@ def test_purpose_change_is_detected_and_cosmetic_edits_are_not(demo):
 
 
 def test_retirements_and_dropped_products_are_announced(demo):
-    twilio = Subprocessor.objects.get(name="Twilio")
+    twilio = Subprocessor.objects.originals().get(name="Twilio")
     twilio.unpublish()
     drafted = RegisterChange.objects.get(subprocessor=twilio).notice
     assert drafted.kind == "removal" and "Twilio removed from the register" in drafted.summary
 
-    aws = Subprocessor.objects.get(name="Amazon Web Services")
+    aws = Subprocessor.objects.originals().get(name="Amazon Web Services")
     products = {u.product.slug for u in aws.uses.all()}
     assert {"pupil-progress", "communications-hub"} <= products
     aws.uses = [u for u in aws.uses.all() if u.product.slug != "pupil-progress"]
@@ -103,7 +103,7 @@ def test_retirements_and_dropped_products_are_announced(demo):
     assert "no longer used for Pupil Progress" in drafted.summary
     assert [p.slug for p in drafted.products.all()] == ["pupil-progress"]
 
-    fram = Subprocessor.objects.get(name="FRAM")
+    fram = Subprocessor.objects.originals().get(name="FRAM")
     fram.delete()
     change = RegisterChange.objects.get(subprocessor_name="FRAM")
     assert change.notice.kind == "removal" and "FRAM" in change.notice.summary
@@ -111,7 +111,7 @@ def test_retirements_and_dropped_products_are_announced(demo):
 
 def test_a_notice_published_first_announces_the_register_change(client, demo, admin_user):
     # The usual order: the DPO publishes the notice, then the register change on the day.
-    twilio = Subprocessor.objects.get(name="Twilio")
+    twilio = Subprocessor.objects.originals().get(name="Twilio")
     announced = make_notice("Twilio adds Ireland")
     announced.subprocessors.set([twilio])
     announced.save()
@@ -128,7 +128,7 @@ def test_a_notice_published_first_announces_the_register_change(client, demo, ad
 
 def test_a_hand_written_notice_clears_the_dashboard_warning(client, demo, admin_user):
     client.force_login(admin_user)
-    entry = Subprocessor.objects.get(name="Loom")
+    entry = Subprocessor.objects.originals().get(name="Loom")
     entry.unpublish()  # a removal: it goes at once, and must still be announced
     change = RegisterChange.objects.get(subprocessor=entry)
     dashboard = client.get("/admin/").content.decode()

@@ -15,7 +15,13 @@ SITE_CSS = Path(settings.BASE_DIR) / "static" / "css" / "site.css"
 
 
 def live_slugs():
-    return list(ProductPage.objects.live().public().order_by("path").values_list("slug", flat=True))
+    return list(
+        ProductPage.objects.live()
+        .filter(locale__language_code="en-gb")
+        .public()
+        .order_by("path")
+        .values_list("slug", flat=True)
+    )
 
 
 def export_error(client, fmt, query):

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.django_db
 def test_drafts_and_moderation_never_reach_public_outputs(client, demo, admin_user):
     draft_only = make_entry("Secret Draft Co", publish=False)
     assert draft_only.live is False
-    twilio = Subprocessor.objects.get(name="Twilio")
+    twilio = Subprocessor.objects.originals().get(name="Twilio")
     twilio.name = "Twilio RENAMED"
     twilio.countries = ["GB", "US", "IN"]
     twilio.save_revision(user=admin_user)  # draft edit of a live entry
@@ -96,8 +96,8 @@ def test_editor_draft_through_the_admin_changes_nothing_public_until_the_dpo_pub
     editor = editor_user(django_user_model)
     dpo = dpo_user(django_user_model)
     public = Client()
-    twilio = Subprocessor.objects.get(name="Twilio")
-    juniper = ProductPage.objects.get(slug="juniper-mis")
+    twilio = Subprocessor.objects.originals().get(name="Twilio")
+    juniper = ProductPage.objects.get(locale__language_code="en-gb", slug="juniper-mis")
     before = public_outputs(public)
 
     admin = Client()
@@ -133,7 +133,7 @@ def test_editor_draft_through_the_admin_changes_nothing_public_until_the_dpo_pub
     assert public_outputs(public) == before
 
     # Twilio for Juniper MIS is new: its drafted notice must go live before the approval.
-    notice = ChangeNotice.objects.get(subprocessors=twilio, live=False)
+    notice = ChangeNotice.objects.originals().get(subprocessors=twilio, live=False)
     assert notice.effective_date == TODAY + datetime.timedelta(days=45)
     notice.save_revision(user=dpo).publish(user=dpo)
     admin.force_login(dpo)

@@ -39,7 +39,9 @@ def link_in(message, path):
 def make_subscriber(email, products=("communications-hub",), all_products=False, **fields):
     fields.setdefault("confirmed_at", "2020-01-01T00:00:00Z")
     subscriber = Subscriber.objects.create(email=email, all_products=all_products, **fields)
-    subscriber.products.set(ProductPage.objects.filter(slug__in=products))
+    subscriber.products.set(
+        ProductPage.objects.filter(locale__language_code="en-gb", slug__in=products)
+    )
     return subscriber
 
 

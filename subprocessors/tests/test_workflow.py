@@ -25,18 +25,23 @@ def test_roles_and_workflow_exist(demo):
     assert Group.objects.filter(name="Privacy editor").exists()
     assert Group.objects.filter(name="Data Protection Officer").exists()
     assert Subprocessor.get_default_workflow().name == "DPO approval"
-    assert ProductPage.objects.get(slug="juniper-mis").get_workflow().name == "DPO approval"
+    assert (
+        ProductPage.objects.get(locale__language_code="en-gb", slug="juniper-mis")
+        .get_workflow()
+        .name
+        == "DPO approval"
+    )
 
 
 def test_editor_cannot_publish_but_can_submit_and_dpo_approves(client, demo, django_user_model):
     editor = user_in(django_user_model, "Privacy editor", "editor")
     dpo = user_in(django_user_model, "Data Protection Officer", "dpo")
-    product = ProductPage.objects.get(slug="communications-hub")
+    product = ProductPage.objects.get(locale__language_code="en-gb", slug="communications-hub")
 
     client.force_login(editor)
     # Trying to publish directly does not publish.
     client.post(ADD_URL, {**form(product), "action-publish": "action-publish"})
-    entry = Subprocessor.objects.get(name="Acme Messaging")
+    entry = Subprocessor.objects.originals().get(name="Acme Messaging")
     assert entry.live is False
     assert "Acme Messaging" not in client.get("/subprocessors/").content.decode()
     edit_page = client.get(f"/admin/snippets/subprocessors/subprocessor/edit/{entry.pk}/")
@@ -56,7 +61,7 @@ def test_editor_cannot_publish_but_can_submit_and_dpo_approves(client, demo, dja
     assert "Acme Messaging" not in client.get("/subprocessors/register.json").content.decode()
 
     # Saving drafted a change notice; the editor cannot publish that either.
-    notice = ChangeNotice.objects.get(subprocessors=entry)
+    notice = ChangeNotice.objects.originals().get(subprocessors=entry)
     assert (
         notice.live is False
         and notice.title == "Acme Messaging to process data for Communications Hub"
@@ -97,16 +102,16 @@ def test_editor_cannot_publish_but_can_submit_and_dpo_approves(client, demo, dja
 def test_dpo_can_publish_directly(client, demo, django_user_model):
     dpo = user_in(django_user_model, "Data Protection Officer", "dpo")
     client.force_login(dpo)
-    product = ProductPage.objects.get(slug="pupil-asset")
+    product = ProductPage.objects.get(locale__language_code="en-gb", slug="pupil-asset")
     # A new sub-processor nobody was told about: refused, with what to do.
     response = client.post(ADD_URL, {**form(product), "action-publish": "action-publish"})
     assert response.status_code == 200
     assert "Schools must be told before this goes live" in response.content.decode()
-    assert not Subprocessor.objects.filter(name="Acme Messaging").exists()
+    assert not Subprocessor.objects.originals().filter(name="Acme Messaging").exists()
     # Saved as a draft, it gets a drafted notice; published, the notice lets it go live.
     client.post(ADD_URL, form(product))
-    entry = Subprocessor.objects.get(name="Acme Messaging")
-    notice = ChangeNotice.objects.get(subprocessors=entry)
+    entry = Subprocessor.objects.originals().get(name="Acme Messaging")
+    notice = ChangeNotice.objects.originals().get(subprocessors=entry)
     notice.save_revision(user=dpo).publish(user=dpo)
     edit_url = f"/admin/snippets/subprocessors/subprocessor/edit/{entry.pk}/"
     data = form(product, use_id=entry.uses.get().pk, start=notice.effective_date.isoformat())
@@ -132,6 +137,6 @@ def test_admin_listing_has_search_filters_and_export(client, demo, admin_user):
     )
     assert "Stable id" in content and "Twilio" in content
     history = client.get(
-        f"/admin/snippets/subprocessors/subprocessor/history/{Subprocessor.objects.get(name='Twilio').pk}/"
+        f"/admin/snippets/subprocessors/subprocessor/history/{Subprocessor.objects.originals().get(name='Twilio').pk}/"
     )
     assert history.status_code == 200

@@ -15,15 +15,17 @@ their words.
 """
 
 from django.db import transaction
-from wagtail.models import Locale, Page
+from wagtail.models import DraftStateMixin, Locale, Page
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
     Translation,
     TranslationSource,
 )
+from wagtail_localize.segments.extract import extract_segments
+from wagtail_localize.segments.types import StringSegmentValue
 
-TOOL_NAME = "Trust Hub demo (machine-assisted)"
+TOOL_NAME = "machine assistance (demo text, for a Welsh speaker to review)"
 
 
 def _locale(locale):
@@ -66,25 +68,39 @@ def translate(instance, welsh, locale="cy"):
                 "tool_name": TOOL_NAME,
             },
         )
-    translation, _ = Translation.objects.update_or_create(
+    Translation.objects.update_or_create(
         source=source, target_locale=locale, defaults={"enabled": True}
     )
-    # Publishes the target (fallback to English for what is not translated; a page's revision
-    # is published when the transaction commits, as in the admin).
-    translation.save_target(publish=getattr(instance, "live", True))
+    # What `Translation.save_target` does (untranslated segments fall back to the English, a
+    # missing parent page is copied), except that the new revision is published now rather
+    # than when the transaction commits: a deferred publication would save the page's tree
+    # fields as they were before its children were translated, leaving them unreachable.
+    drafts = isinstance(instance, DraftStateMixin)
+    target, _ = source.create_or_update_translation(
+        locale, publish=not drafts, fallback=True, copy_parent_pages=True
+    )
+    if drafts and getattr(instance, "live", True):
+        revision = target.get_latest_revision()
+        if target.go_live_at is not None:
+            # Copied from an original whose next version is scheduled: this translates the
+            # version that is live now, so it goes live now.
+            target.go_live_at = None
+            revision = target.save_revision(clean=False)
+        revision.publish()
     return True
 
 
 def untranslated_segments(instance, locale="cy"):
     """The English texts of `instance`'s string segments that have no usable translation into
     `locale` (none, or one with an error), in page order. Empty once every string is translated.
-    The source is the one the translation was made from, if any; otherwise the instance as it is.
+    The segments are those of the source the translation was made from, if any; otherwise
+    the instance's own.
     """
     instance = _specific(instance)
     locale = _locale(locale)
     source = TranslationSource.objects.get_for_instance_or_none(instance)
-    if source is None:
-        source, _ = TranslationSource.get_or_create_from_instance(instance)
+    if source is None:  # never submitted for translation: nothing is translated
+        return segment_texts(instance)
     return list(
         StringSegment.objects.filter(source=source)
         .annotate_translation(locale)
@@ -97,9 +113,6 @@ def untranslated_segments(instance, locale="cy"):
 def segment_texts(instance):
     """The English texts of `instance`'s string segments, in order, as wagtail-localize
     extracts them (what the keys of `translate`'s `welsh` must be)."""
-    from wagtail_localize.segments.extract import extract_segments
-    from wagtail_localize.segments.types import StringSegmentValue
-
     return [
         segment.string.data
         for segment in extract_segments(_specific(instance))

@@ -151,3 +151,40 @@ def original_page(page):
         .first()
     )
     return original or page
+
+
+class _TranslatedTitles:
+    """Mixed into a page queryset's class by `with_translated_titles`."""
+
+    def _fetch_all(self):
+        fetched = self._result_cache is not None
+        super()._fetch_all()
+        if not fetched and translating():
+            pages = live_page_translations({page.pk for page in self._result_cache})
+            for page in self._result_cache:
+                if page.pk in pages:
+                    page.title = pages[page.pk].title
+
+
+@functools.cache
+def _titled(queryset_class):
+    return type(f"Titled{queryset_class.__name__}", (_TranslatedTitles, queryset_class), {})
+
+
+def with_translated_titles(queryset):
+    """`queryset` (default-language pages), each page titled as its live translation into the
+    active language is, once evaluated: for choices that must name the original (the products
+    of a filter, a subscription or an objection) but read in the page's language."""
+    clone = queryset.all()
+    clone.__class__ = _titled(type(queryset))
+    return clone
+
+
+def in_every_language(paths):
+    """`paths` (of views under i18n_patterns: trusthub/urls.py) in every language of the site:
+    as they are for English, under /<code>/ for the others."""
+    return [
+        (f"/{code}" if code != settings.LANGUAGE_CODE else "") + path
+        for code, _name in settings.LANGUAGES
+        for path in paths
+    ]

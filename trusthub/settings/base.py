@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -173,6 +174,9 @@ LANGUAGES = [("en-gb", "English"), ("cy", "Cymraeg")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAIL_I18N_ENABLED = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The purges list each URL in every language themselves (subprocessors/cache.py). Wagtail would
+# otherwise add an /en-gb/ copy of every Welsh URL, as if English were prefixed too.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
@@ -192,7 +196,7 @@ STORAGES = {
 }
 
 # "EU" is an ISO 3166 exceptional reservation; suppliers often commit only to "the EU".
-COUNTRIES_OVERRIDE = {"EU": "European Union"}
+COUNTRIES_OVERRIDE = {"EU": gettext_lazy("European Union")}
 COUNTRIES_FIRST = ["GB", "EU", "US"]
 
 WAGTAIL_SITE_NAME = "Trust Hub"

@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page
 
-from home.demo import pages
+from home.demo import pages, welsh
 from products import demo as product_demo
 from subprocessors import demo as register_demo
 from subprocessors.models import ChangeNotice, Subprocessor
@@ -67,11 +67,15 @@ class Command(BaseCommand):
         pages_created += pages.ensure_standard_pages(home)
         entries_created = register_demo.ensure_entries()
         entries_created += register_demo.ensure_notices()
-        if settings_created or pages_created or entries_created:
+        # Then their Welsh translations (home/demo/welsh.py), published when this commits.
+        welsh_pages, welsh_records = welsh.ensure_welsh(home)
+        if settings_created or pages_created or entries_created or welsh_pages or welsh_records:
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Demo content loaded: {pages_created} page(s), "
-                    f"{entries_created} register entries and notices created"
+                    f"{entries_created} register entries and notices created; "
+                    f"Welsh translations of {welsh_pages} page(s) and {welsh_records} register "
+                    "entries and notices created"
                     f"{', organisation settings created' if settings_created else ''}."
                 )
             )
