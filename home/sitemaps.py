@@ -2,10 +2,11 @@
 and each published change notice, at the site's public address (WAGTAILADMIN_BASE_URL, as
 security.txt's Canonical), whatever host name the request came in on.
 
-One Django sitemap section per kind, so the Welsh version can add its alternates with the
-framework's own switches: `i18n = True` and `alternates = True` list an item once per language
-with `<xhtml:link rel="alternate" hreflang>`, the views' locations coming from `reverse()` under
-each language; pages will take theirs from their translations (`get_translations()`).
+Every URL is listed once per language, each with `<xhtml:link rel="alternate" hreflang>` links
+to itself in every language and an x-default (English). The views (register, change log, notices)
+use the framework's own switches (`i18n`, `alternates`, `x_default`: their locations come from
+`reverse()` under each language). Pages are listed in every locale they are live in, each with
+the live, public translations it has as its alternates (a page not yet translated has none).
 """
 
 from types import SimpleNamespace
@@ -19,6 +20,7 @@ from wagtail.models import Page, Site
 
 from subprocessors.notices import live_notices
 from subprocessors.register import register_last_changed
+from trusthub.core.locales import language_of, language_tag
 
 
 class PublicAddressSitemap(Sitemap):
@@ -32,19 +34,40 @@ class PublicAddressSitemap(Sitemap):
 
 
 class PageSitemap(PublicAddressSitemap):
-    """Every live page a visitor may open (no private ones), home first."""
+    """Every live page a visitor may open (no private ones), in every language: each locale's
+    home page and the pages below it, English first."""
 
     def items(self):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None:
             return Page.objects.none()
-        return (
-            site.root_page.get_descendants(inclusive=True)
-            .live()
-            .public()
-            .order_by("path")
-            .specific(defer=True)
-        )
+        homes = Page.objects.filter(translation_key=site.root_page.translation_key)
+        in_a_site = Page.objects.none()
+        for home in homes:
+            in_a_site |= Page.objects.descendant_of(home, inclusive=True)
+        return in_a_site.live().public().order_by("path").specific(defer=True)
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        """Each page's alternates: itself and its translations in the sitemap, by language."""
+        urls = super().get_urls(page, site=site, protocol=protocol)
+        versions = {}
+        for url in urls:
+            page_ = url["item"]
+            versions.setdefault(page_.translation_key, []).append(
+                {
+                    "lang_code": language_tag(language_of(page_.locale_id)),
+                    "location": url["location"],
+                }
+            )
+        for url in urls:
+            alternates = versions[url["item"].translation_key]
+            english = [
+                a for a in alternates if a["lang_code"] == language_tag(settings.LANGUAGE_CODE)
+            ]
+            url["alternates"] = alternates + [
+                {"lang_code": "x-default", "location": english[0]["location"]}
+            ] * bool(english)
+        return urls
 
     def location(self, page):
         # The path within the site (the site's own host name may be an internal one).
@@ -54,7 +77,15 @@ class PageSitemap(PublicAddressSitemap):
         return page.last_published_at or page.latest_revision_created_at
 
 
-class RegisterSitemap(PublicAddressSitemap):
+class InEveryLanguage(PublicAddressSitemap):
+    """A section of views: each URL in every language, with its alternates."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class RegisterSitemap(InEveryLanguage):
     """The register and the change log: views, not pages."""
 
     def items(self):
@@ -71,7 +102,7 @@ class RegisterSitemap(PublicAddressSitemap):
         return timezone.localdate(latest.updated_at) if latest else None
 
 
-class NoticeSitemap(PublicAddressSitemap):
+class NoticeSitemap(InEveryLanguage):
     """Each published change notice's own page."""
 
     def items(self):

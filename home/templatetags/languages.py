@@ -13,14 +13,9 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from wagtail.models import Page
 
+from trusthub.core.locales import language_tag
+
 register = template.Library()
-
-# BCP 47 tags for `lang` and `hreflang` (Django's language codes are lower case).
-LANGUAGE_TAGS = {"en-gb": "en-GB", "cy": "cy"}
-
-
-def language_tag(code):
-    return LANGUAGE_TAGS.get(code, code)
 
 
 @register.filter

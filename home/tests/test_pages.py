@@ -143,14 +143,17 @@ def test_demo_content_loads_into_an_empty_site_only():
     assert (Page.objects.count(), Revision.objects.count(), Site.objects.count()) == counts
 
     # An empty site (what a fresh database has) gets the whole demo.
-    Subprocessor.objects.originals().all().delete()  # deleting live entries drafts removal notices ...
-    ChangeNotice.objects.originals().all().delete()  # ... which go too
-    HomePage.objects.get(locale__language_code="en-gb").delete()
+    Subprocessor.objects.all().delete()  # deleting live entries drafts removal notices ...
+    ChangeNotice.objects.all().delete()  # ... which go too (the Welsh translations with them)
+    for home in HomePage.objects.all():  # English and Welsh
+        home.delete()
     assert "Demo content loaded" in quietly("--if-empty")
     assert Site.objects.get(is_default_site=True).root_page.specific_class is HomePage
     assert not Page.objects.filter(title__icontains="Welcome to your new Wagtail site").exists()
-    slugs = set(ProductPage.objects.live().values_list("slug", flat=True))
-    assert slugs == {"pupil-progress", "juniper-mis", "pupil-asset", "communications-hub"}
+    for language in ("en-gb", "cy"):
+        live = ProductPage.objects.live().filter(locale__language_code=language)
+        slugs = set(live.values_list("slug", flat=True))
+        assert slugs == {"pupil-progress", "juniper-mis", "pupil-asset", "communications-hub"}
 
 
 @pytest.mark.django_db

@@ -284,10 +284,10 @@ def ensure_entries():
 
 
 def _ensure_entries():
-    products = {p.slug: p for p in ProductPage.objects.all()}
+    products = {p.slug: p for p in ProductPage.objects.filter(locale__language_code="en-gb")}
     created = 0
     for spec in ENTRIES:
-        if Subprocessor.objects.filter(name=spec["name"]).exists():
+        if Subprocessor.objects.originals().filter(name=spec["name"]).exists():
             continue
         fields = {k: v for k, v in spec.items() if k not in SPEC_ONLY}
         fields["internal_note"] = _internal_note(spec)

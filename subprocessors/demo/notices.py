@@ -72,7 +72,7 @@ def _notices():
 def ensure_notices():
     """Create and publish missing demo notices, as published on their notice dates. Returns
     how many were created."""
-    products = {p.slug: p for p in ProductPage.objects.all()}
+    products = {p.slug: p for p in ProductPage.objects.filter(locale__language_code="en-gb")}
     created = 0
     for spec in _notices():
         if ChangeNotice.objects.filter(title=spec["title"]).exists():
@@ -90,7 +90,9 @@ def ensure_notices():
         )
         notice.full_clean(exclude=["subprocessors", "products"])
         notice.save()
-        notice.subprocessors.set(Subprocessor.objects.filter(name__in=spec["subprocessors"]))
+        notice.subprocessors.set(
+            Subprocessor.objects.originals().filter(name__in=spec["subprocessors"])
+        )
         notice.products.set([products[s] for s in spec["products"] if s in products])
         notice.save()
         notice.save_revision().publish()
@@ -104,7 +106,7 @@ def ensure_notices():
 def schedule_intercom_move(effective_date):
     """The register change the upcoming notice announces, scheduled for its effective day:
     `publish_scheduled` makes it live then, with no one touching it."""
-    entry = Subprocessor.objects.get(name="Intercom")
+    entry = Subprocessor.objects.originals().get(name="Intercom")
     entry.countries = ["GB"]
     entry.transfer_safeguard = TS.NOT_RESTRICTED
     entry.go_live_at = timezone.make_aware(

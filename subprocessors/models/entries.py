@@ -8,9 +8,10 @@ publishes it.
 
 import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_noop
 from django_countries.fields import CountryField
@@ -148,14 +149,14 @@ class Subprocessor(
     )
 
     # Site search (home/search.py) finds an entry by what the public register shows: its name,
-    # what it does for each live product, its countries by name (they are stored as codes) and
+    # what it does for each live product, its countries by name in English and Welsh (stored as codes) and
     # its transfer safeguard.
     search_fields = [
         index.SearchField("name", boost=2),
         index.SearchField("legal_entity"),
         index.SearchField("description"),
         index.SearchField("search_purposes"),
-        index.SearchField("country_names"),
+        index.SearchField("search_country_names"),
         index.SearchField("get_transfer_safeguard_display"),
         index.SearchField("data_categories"),
         index.SearchField("role_note"),
@@ -284,6 +285,15 @@ class Subprocessor(
         """For the search index: its purposes for live products, as the register shows them
         (a draft product's use is not public)."""
         return list(self.uses.filter(product__live=True).values_list("purpose", flat=True))
+
+    def search_country_names(self):
+        """For the search index: its countries by name in every language of the site, so a
+        school finds "Iwerddon" as well as "Ireland"."""
+        names = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                names += [str(country.name) for country in self.countries]
+        return list(dict.fromkeys(names))
 
     @cached_property
     def country_names(self):

@@ -17,6 +17,13 @@ from django.db import models
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+# BCP 47 tags for `lang` and `hreflang` (Django's language codes are lower case).
+LANGUAGE_TAGS = {"en-gb": "en-GB", "cy": "cy"}
+
+
+def language_tag(code):
+    return LANGUAGE_TAGS.get(code, code)
+
 
 def active_language():
     return translation.get_language() or settings.LANGUAGE_CODE
