@@ -122,7 +122,10 @@ class AnnouncedChangesMixin:
 
     def unannounced_additions(self, state=None, day=None):
         """Each addition no live notice covers in time, as (addition, the live notice that
-        covers it but takes effect later, or None)."""
+        covers it but takes effect later, or None). A translation announces nothing and needs
+        no announcement: its facts are its original's."""
+        if not is_original(self):
+            return []
         additions = self.pending_additions(state, day)
         if not additions:
             return []

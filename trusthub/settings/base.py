@@ -177,6 +177,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # The purges list each URL in every language themselves (subprocessors/cache.py). Wagtail would
 # otherwise add an /en-gb/ copy of every Welsh URL, as if English were prefixed too.
 WAGTAILFRONTENDCACHE_LANGUAGES = []
+# A new translation starts as a draft, whatever its original's state: it goes live only when
+# someone allowed to publish it does (the DPO, for register entries and notices).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 TIME_ZONE = "Europe/London"
 USE_I18N = True
 USE_TZ = True
