@@ -163,11 +163,14 @@ def recipients_from_records(records, product_slug):
                 name=record["name"],
                 legal_entity=record.get("legal_entity") or "",
                 recipient_type=record["recipient_type"],
-                type_label=record.get("recipient_type_label") or record["recipient_type"],
+                # The records keep English labels (machine-readable); shown in the page's language.
+                type_label=_(record.get("recipient_type_label") or record["recipient_type"]),
                 purpose=uses[0].get("purpose") or "",
                 countries=tuple(c["name"] for c in record.get("countries", [])),
                 restricted=any(c["code"] != UK for c in record.get("countries", [])),
-                safeguard=record.get("transfer_safeguard_label") or "",
+                safeguard=_(safeguard)
+                if (safeguard := record.get("transfer_safeguard_label"))
+                else "",
             )
         )
     order = {key: i for i, (key, _heading, _kinds) in enumerate(GROUPS)}

@@ -180,7 +180,7 @@ def test_an_empty_search_shows_examples_that_all_find_something(client, demo):
         assert "What you can search for" in body and "results for" not in body
     examples = ["hosting", "encryption", "backups", "United States"]
     for example in examples:
-        assert f'href="/search/?q={example.replace(" ", "+")}"' in body, example
+        assert f'href="/search/?q={example.replace(" ", "%20")}"' in body, example
         assert search_results(client, example)[1], f"the example '{example}' finds nothing"
 
 
