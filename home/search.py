@@ -144,8 +144,16 @@ def find(query):
     ]
     for kind, model in ((ENTRY, Subprocessor), (NOTICE, ChangeNotice)):
         rows = model.objects.filter(live=True, locale__in=locales)
-        ranked = _ranked(backend, query, rows, ["id", "translation_key"])
-        hits += [Hit(kind, key, score) for key, score in _best_by_key(ranked)]
+        ranked = _best_by_key(_ranked(backend, query, rows, ["id", "translation_key"]))
+        if len(locales) > 1:
+            # A live translation counts only while its original is public (one more query).
+            public = set(
+                model.objects.originals()
+                .filter(live=True, translation_key__in=[key for key, _score in ranked])
+                .values_list("translation_key", flat=True)
+            )
+            ranked = [(key, score) for key, score in ranked if key in public]
+        hits += [Hit(kind, key, score) for key, score in ranked]
     order = {kind: i for i, kind in enumerate([*PAGE_TYPES, ENTRY, NOTICE])}
     return sorted(hits, key=lambda hit: (-hit.score, order[hit.kind], hit.pk))
 

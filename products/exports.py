@@ -13,6 +13,7 @@ from icalendar import Calendar, Event
 from wagtail.models import Site
 
 from trusthub.core.http import read_only
+from trusthub.core.locales import localized_root
 
 from .models import ProductPage, RetentionPage
 
@@ -23,7 +24,7 @@ def find_retention_page(request, product):
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
-    product_path = f"{site.root_page.url_path}products/{product}/"
+    product_path = f"{localized_root(site).url_path}products/{product}/"
     product_page = ProductPage.objects.live().filter(url_path=product_path).first()
     if product_page is None:
         raise Http404

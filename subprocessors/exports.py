@@ -7,6 +7,7 @@ import io
 
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from trusthub.core.http import read_only
 
@@ -61,7 +62,16 @@ def _export_records(request):
         records = [to_record(entry, day) for entry in past.entries]
     else:
         records = [to_record(entry) for entry in flt.entries()]
-    return flt, day, records, []
+    return flt, day, [_in_active_language(record) for record in records], []
+
+
+def _in_active_language(record):
+    """A record's labels in the export's language (/cy/…: Welsh). The codes beside them
+    (`recipient_type`, `transfer_safeguard`) are the machine-readable values."""
+    for key in ("recipient_type_label", "transfer_safeguard_label"):
+        if record.get(key):
+            record[key] = _(record[key])
+    return record
 
 
 def _keep(response, flt, day):

@@ -66,7 +66,8 @@ def product_choices(notice):
     )
     if notice.all_products:
         return products
-    return products.filter(pk__in=[p.pk for p in notice.products.all()])
+    # By the relation, not `notice.products`: on a Welsh page those are the products' Welsh pages.
+    return products.filter(change_notices=notice)
 
 
 def _reason_too_long():

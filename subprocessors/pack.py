@@ -35,6 +35,7 @@ from wagtail.models import Page, Site
 from products.models import ProductPage, RetentionPage, SecurityStatementPage
 from trusthub.core.history import published_versions
 from trusthub.core.http import read_only
+from trusthub.core.locales import localized_root, original_page
 from trusthub.core.models import OrganisationSettings
 
 from . import history, versions
@@ -72,7 +73,7 @@ def find_product(request, slug):
     site = Site.find_for_request(request)
     if site is None:
         raise Http404
-    path = f"{site.root_page.url_path}products/{slug}/"
+    path = f"{localized_root(site).url_path}products/{slug}/"
     page = ProductPage.objects.live().public().filter(url_path=path).first()
     if page is None:
         raise Http404
@@ -142,9 +143,11 @@ def gather(request, product, security, retention, at):
     `retention` pages, now or as at the end of `at`."""
     day = at or timezone.localdate()
     notes = []
+    # The register and notices name the English original of a Welsh product page.
+    original = original_page(product)
     if at is None:
-        records = [to_record(entry, day) for entry in entries_for_product(product)]
-        notices = live_notices([product])
+        records = [to_record(entry, day) for entry in entries_for_product(original)]
+        notices = live_notices([original])
     else:
         moment = history.end_of_day(at)
         shown = as_published_at(product, moment, notes)
@@ -162,8 +165,8 @@ def gather(request, product, security, retention, at):
         product = shown
         security = as_published_at(security, moment, notes)
         retention = as_published_at(retention, moment, notes)
-        records = history.register_at(at, products=[product])
-        notices = live_notices([product]).filter(first_published_at__lt=moment)
+        records = history.register_at(at, products=[original])
+        notices = live_notices([original]).filter(first_published_at__lt=moment)
     notices = with_relations(
         notices.filter(notice_date__gte=year_before(day), notice_date__lte=day)
     )

@@ -52,18 +52,21 @@ def language_links(context):
     links = []
     for code, name in settings.LANGUAGES:
         if urls is None:
-            url = translate_url(request.get_full_path(), code)
+            url = alternate = translate_url(request.get_full_path(), code)
             available = True
         else:
             available = code in urls
-            url = urls.get(code) or _home_url(code)
+            alternate = urls.get(code) or _home_url(code)  # a page's address, for hreflang
+            # The switcher keeps the question asked (a retention page's ?ended=, say).
+            query = request.META.get("QUERY_STRING", "")
+            url = alternate + (f"?{query}" if query and available else "")
         links.append(
             {
                 "code": code,
                 "tag": language_tag(code),
                 "name": name,
                 "url": url,
-                "absolute": base + url,
+                "absolute": base + alternate,
                 "current": code == current,
                 "available": available,
             }

@@ -195,3 +195,11 @@ def in_every_language(paths):
         for code, _name in settings.LANGUAGES
         for path in paths
     ]
+
+
+def localized_root(site):
+    """The site's home page in the active language: the root of the pages a /cy/ address names
+    (the English home page when there is no live translation, or the language is English)."""
+    if not translating():
+        return site.root_page
+    return site.root_page.localized
