@@ -78,7 +78,9 @@ class Comparison:
 
 def _show(name, value):
     if name == "status":
-        return Status(value).label
+        return _(Status(value).label)
+    if name in ("recipient_type_label", "transfer_safeguard_label") and value:
+        return _(value)  # records keep the English label
     if name == "countries":
         return ", ".join(country["name"] for country in value) or str(NOT_GIVEN)
     if name in DATE_FIELDS:

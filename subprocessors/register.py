@@ -4,11 +4,13 @@ Every public output (HTML register, product pages, CSV, JSON) goes through here,
 agree and never see a draft.
 """
 
+import functools
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import F, Prefetch
 from django.http import QueryDict
+from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from products.models import ProductPage
@@ -130,6 +132,7 @@ def _prepare_rows(entries):
     `get_*_display` gives, without rebuilding the choices for every cell).
     """
     by_code = {}
+    shown = functools.cache(gettext)
     for entry in entries:
         countries = []
         for country in entry.countries:
@@ -144,6 +147,10 @@ def _prepare_rows(entries):
         entry.transfer_safeguard_label = TRANSFER_SAFEGUARD_LABELS.get(
             entry.transfer_safeguard, entry.transfer_safeguard
         )
+        # The labels as shown, in the page's language (the `_label`s stay English: records,
+        # exports and the register's history keep those). Each translated once per request.
+        entry.recipient_type_text = shown(entry.recipient_type_label)
+        entry.transfer_safeguard_text = shown(entry.transfer_safeguard_label)
     return entries
 
 

@@ -185,6 +185,7 @@ class Subprocessor(
     ]
     exclude_fields_in_copy = ["uuid", "internal_note"]
     overlay_fields = ("description", "data_categories", "role_note")
+    untranslated = False  # True on another language's page while no translation is live
 
     objects = TranslatedQuerySet.as_manager()
 
@@ -358,6 +359,7 @@ class SubprocessorUse(TranslatableMixin, Orderable):
     ]
 
     overlay_fields = ("purpose", "data_subjects")
+    untranslated = False
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = "product use"

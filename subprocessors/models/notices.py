@@ -162,6 +162,7 @@ class ChangeNotice(
     ]
     exclude_fields_in_copy = ["uuid", "internal_note", "corrected_at"]
     overlay_fields = ("title", "summary", "details", "urgent_reason")
+    untranslated = False  # True on another language's page while no translation is live
 
     objects = TranslatedQuerySet.as_manager()
 
