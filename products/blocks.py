@@ -228,6 +228,17 @@ class SeasonalWindowBlock(blocks.StructBlock):
         return value
 
 
+class StageReferenceBlock(blocks.CharBlock):
+    """Another stage's key: an identifier, not words. Never offered for translation
+    (wagtail-localize), so a Welsh retention page counts from the same stages as its original."""
+
+    def get_translatable_segments(self, value):
+        return []
+
+    def restore_translated_segments(self, value, segments):
+        return value
+
+
 class RetentionStageBlock(blocks.StructBlock):
     """What every stage has: a key other stages can refer to, a label and a description."""
 
@@ -254,7 +265,7 @@ class OffsetStageBlock(RetentionStageBlock):
         min_value=0, max_value=retention.MAX_OFFSET_DAYS, help_text="e.g. 90."
     )
     unit = blocks.ChoiceBlock(choices=OFFSET_UNITS, default="days")
-    from_stage = blocks.CharBlock(
+    from_stage = StageReferenceBlock(
         required=False, max_length=40, label="counted from", help_text=FROM_STAGE_HELP
     )
 
@@ -272,7 +283,7 @@ class SeasonalStageBlock(RetentionStageBlock):
         help_text="Together the windows must cover every day of the year, 29 February included, "
         "exactly once.",
     )
-    from_stage = blocks.CharBlock(
+    from_stage = StageReferenceBlock(
         required=False, max_length=40, label="counted from", help_text=FROM_STAGE_HELP
     )
 

@@ -7,9 +7,11 @@ from django.urls import reverse
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
+from products.models import RetentionPage
 from subprocessors.models import Delivery, RegisterChange, Subprocessor
 from subprocessors.roles import DPO, EDITOR
 from subprocessors.tests.factories import make_entry, user_in
+from trusthub.core.demo_translations import segment_texts
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +106,22 @@ def test_a_privacy_editor_translates_but_cannot_publish_register_words(
     assert response.status_code in (302, 403)
     assert not welsh_row(entry).live
     assert WELSH_DESCRIPTION not in client.get("/cy/subprocessors/").content.decode()
+
+
+def test_a_retention_stage_reference_is_not_offered_for_translation(demo):
+    """A stage's "counted from" names another stage's key: a translator must not be able to
+    change it, or the Welsh page would count from a stage that does not exist."""
+    page = RetentionPage.objects.get(
+        locale__language_code="en-gb", url_path__endswith="/pupil-progress/retention/"
+    )
+    references = {
+        stage.value["from_stage"] for stage in page.stages if stage.value.get("from_stage")
+    }
+    assert references  # the demo's stages count from one another
+    offered = set(segment_texts(page))
+    assert {stage.value["label"] for stage in page.stages} <= offered  # the words are offered
+    assert not references & offered
+    welsh = page.get_translation(Locale.objects.get(language_code="cy"))
+    assert [s.value.get("from_stage") for s in welsh.stages] == [
+        s.value.get("from_stage") for s in page.stages
+    ]

@@ -289,7 +289,10 @@ def test_welsh_search_costs_a_fixed_number_of_queries(client, demo):
         query_count(client, "/search/?q=Twilio"),
         query_count(client, "/cy/search/?q=Twilio"),
     )
-    print(f"\nqueries: /search/?q=Twilio {english}, /cy/search/?q=Twilio {welsh}")
+    # English: locales, restrictions, 3 searches, the notice, the entry and its uses, settings.
+    # Welsh adds: which ranked translations have a public original (2), the live Welsh words
+    # of the entries, their uses and the notices shown (3), and the products' Welsh titles (2).
+    assert (english, welsh) == (9, 16)
     for i in range(8):  # more translated matches
         translate(make_entry(f"Twilio reseller {i}"), {})
     assert query_count(client, "/cy/search/?q=Twilio") == welsh
