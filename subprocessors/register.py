@@ -10,6 +10,9 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import F, Prefetch
 from django.http import QueryDict
+from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
@@ -155,12 +158,26 @@ def _prepare_rows(entries):
 
 
 def split_by_status(entries, day=None):
+    """The entries by status on `day`; each shown use gets `is_upcoming` and `since_html`, its
+    line in the register's tables ("Since 1 May 2024; data about pupils."), worked out here:
+    hundreds of rows would otherwise each run the translation machinery in the template."""
     day = day or today()
     groups = {Status.CURRENT: [], Status.UPCOMING: [], Status.FORMER: []}
+    since = gettext('Since <time datetime="%(iso)s">%(day)s</time>; data about %(subjects)s.')
+    starts = gettext('Starts on <time datetime="%(iso)s">%(day)s</time>; data about %(subjects)s.')
+    day_text = functools.cache(lambda value: escape(date_format(value, "j F Y")))
     for entry in entries:
         groups[entry.status_on(day)].append(entry)
         for use in entry.public_uses:
             use.is_upcoming = use.start_date > day
+            words = {
+                "iso": use.start_date.isoformat(),
+                "day": day_text(use.start_date),
+                "subjects": escape(use.data_subjects.lower()),
+            }
+            use.since_html = mark_safe(
+                (starts if use.is_upcoming else since) % words
+            )  # every value escaped above
     groups[Status.UPCOMING].sort(key=lambda e: (e.start_date, e.name))
     groups[Status.FORMER].sort(key=lambda e: (e.end_date, e.name), reverse=True)
     return groups
