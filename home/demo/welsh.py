@@ -3,14 +3,11 @@ notices, made and published as an editor's "Translate" makes them (trusthub/core
 demo_translations.py). Loaded by `manage.py load_demo_content` after the English demo.
 
 Every demo page gets a live Welsh translation, at its English address under /cy/, parents
-before children. In full Welsh (every segment): the home page, /products/, the company-wide
-security statement, the accessibility statement, Pupil Progress's privacy summary, and every
-product's security statement and retention page. The privacy summaries of Juniper MIS, Pupil
-Asset and Communications Hub have their titles in Welsh (they have no SEO title or search
-description) and the words they share with Pupil Progress's (a data subject, "First
-published."); the rest of their body falls back to English until an editor translates it in
-the admin. Every live demo register entry (with its product uses) and change notice gets a
-live Welsh translation with the words of `subprocessors.demo.welsh_text`.
+before children, with every segment in Welsh: the home page, /products/, the company-wide
+security statement, the accessibility statement, and every product's privacy summary,
+security statement and retention page. No demo page falls back to English. Every live demo
+register entry (with its product uses) and change notice gets a live Welsh translation with
+the words of `subprocessors.demo.welsh_text`.
 
 The Welsh is machine-assisted: every string is saved as a machine translation, which the
 translation editor marks for a Welsh speaker to review. Facts (countries, dates, products, the

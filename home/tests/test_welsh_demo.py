@@ -35,10 +35,10 @@ FULL_WELSH = {
     "/cy/products/pupil-progress/retention/": "Data byw wedi'i ddileu",
     "/cy/security/": "Mae pawb sy'n gweithio gyda data cwsmeriaid yn cael hyfforddiant",
     "/cy/accessibility/": "Rydym yn gwybod nad yw rhai rhannau o'r wefan hon yn gwbl hygyrch",
+    "/cy/products/juniper-mis/": "Gweithwyr proffesiynol cysylltiedig",
+    "/cy/products/pupil-asset/": "Ein system gwybodaeth reoli (MIS) sefydledig",
+    "/cy/products/communications-hub/": "Un lle i ysgol anfon negeseuon at rieni a gofalwyr",
 }
-
-# The privacy summaries with Welsh titles and some English body text.
-PARTLY_WELSH = ("juniper-mis", "pupil-asset", "communications-hub")
 
 
 def welsh():
@@ -78,14 +78,11 @@ def test_the_fully_translated_pages_answer_in_welsh(client, demo, url):
     assert FULL_WELSH[url] not in english
 
 
-def test_every_demo_page_but_three_summaries_has_every_segment_in_welsh(demo):
-    partly_welsh = {f"/products/{slug}/" for slug in PARTLY_WELSH}
-    for page in demo_pages(english_home()):
-        missing = untranslated_segments(page)
-        if page.url in partly_welsh:
-            assert page.title not in missing  # the title at least
-        else:
-            assert missing == [], page.url
+def test_every_demo_page_has_every_segment_in_welsh(demo):
+    pages = demo_pages(english_home())
+    assert len(pages) == 16
+    for page in pages:
+        assert untranslated_segments(page) == [], page.url
 
 
 def test_every_demo_entry_and_notice_has_every_segment_in_welsh(demo):
@@ -116,7 +113,7 @@ def test_every_demo_page_has_a_live_welsh_translation_at_its_english_address(cli
         assert client.get(translation.url).status_code == 200, translation.url
 
 
-def test_other_products_have_welsh_titles_and_english_bodies(client, demo):
+def test_the_other_products_retention_pages_have_welsh_titles(client, demo):
     body = html.unescape(client.get("/cy/products/juniper-mis/retention/").content.decode())
     assert "Pryd bydd ein data Juniper MIS yn cael ei ddileu?" in body
 
