@@ -9,6 +9,7 @@ use the framework's own switches (`i18n`, `alternates`, `x_default`: their locat
 the live, public translations it has as its alternates (a page not yet translated has none).
 """
 
+from collections import defaultdict
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
@@ -41,32 +42,27 @@ class PageSitemap(PublicAddressSitemap):
         site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
         if site is None:
             return Page.objects.none()
-        homes = Page.objects.filter(translation_key=site.root_page.translation_key)
         in_a_site = Page.objects.none()
-        for home in homes:
+        for home in site.root_page.get_translations(inclusive=True):
             in_a_site |= Page.objects.descendant_of(home, inclusive=True)
         return in_a_site.live().public().order_by("path").specific(defer=True)
 
     def get_urls(self, page=1, site=None, protocol=None):
-        """Each page's alternates: itself and its translations in the sitemap, by language."""
+        """Each page's alternates: itself and its translations in the sitemap, by language,
+        and English as the x-default."""
         urls = super().get_urls(page, site=site, protocol=protocol)
-        versions = {}
+        versions = defaultdict(dict)  # translation key: {hreflang: location}
         for url in urls:
-            page_ = url["item"]
-            versions.setdefault(page_.translation_key, []).append(
-                {
-                    "lang_code": language_tag(language_of(page_.locale_id)),
-                    "location": url["location"],
-                }
-            )
-        for url in urls:
-            alternates = versions[url["item"].translation_key]
-            english = [
-                a for a in alternates if a["lang_code"] == language_tag(settings.LANGUAGE_CODE)
+            item = url["item"]
+            versions[item.translation_key][language_tag(language_of(item.locale_id))] = url[
+                "location"
             ]
-            url["alternates"] = alternates + [
-                {"lang_code": "x-default", "location": english[0]["location"]}
-            ] * bool(english)
+        english = language_tag(settings.LANGUAGE_CODE)
+        for url in urls:
+            found = versions[url["item"].translation_key]
+            url["alternates"] = [{"lang_code": c, "location": loc} for c, loc in found.items()]
+            if english in found:
+                url["alternates"].append({"lang_code": "x-default", "location": found[english]})
         return urls
 
     def location(self, page):

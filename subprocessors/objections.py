@@ -36,11 +36,12 @@ from django_ratelimit.decorators import ratelimit
 from django_tasks import task
 
 from products.models import ProductPage
-from trusthub.core.locales import overlay, with_translated_titles
+from trusthub.core.locales import overlay
 from trusthub.core.models import OrganisationSettings
 
 from .models import ChangeNotice, Objection
 from .notices import live_notices, with_relations
+from .register import public_products
 
 # Per client IP address (REMOTE_ADDR), counted in the default cache. A whole school or trust
 # can share one address, so this is generous for people and still stops a flood.
@@ -58,12 +59,7 @@ def window_open(notice, day=None):
 def product_choices(notice):
     """The products a school can object for: the notice's own live products, or every live
     product for an "all products" notice."""
-    products = with_translated_titles(
-        ProductPage.objects.live()
-        .public()
-        .filter(locale__language_code=settings.LANGUAGE_CODE)
-        .order_by("path")
-    )
+    products = public_products()
     if notice.all_products:
         return products
     # By the relation, not `notice.products`: on a Welsh page those are the products' Welsh pages.

@@ -17,7 +17,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext as _
 
 from products.models import ProductPage
-from trusthub.core.locales import live_page_translations
+from trusthub.core.locales import with_translated_titles
 
 from .models import (
     RecipientType,
@@ -64,16 +64,7 @@ class RegisterFilter:
 
     @classmethod
     def from_query(cls, query):
-        all_products = list(
-            ProductPage.objects.live()
-            .public()
-            .filter(locale__language_code=settings.LANGUAGE_CODE)
-            .order_by("path")
-            .only("id", "title", "slug", "path")
-        )
-        # English originals (the register names those); their titles in the active language.
-        for page_id, page in live_page_translations({p.pk for p in all_products}).items():
-            next(p for p in all_products if p.pk == page_id).title = page.title
+        all_products = list(public_products())
         by_slug = {p.slug: p for p in all_products}
         selected, errors = [], []
         # The messages say what is wrong and what would work, not what a page then shows: the
@@ -116,6 +107,19 @@ class RegisterFilter:
         uses = uses.order_by("product__path")
         rows = qs.prefetch_related(Prefetch("uses", queryset=uses, to_attr="public_uses"))
         return _prepare_rows(list(rows.order_by("name", "pk")))
+
+
+def public_products():
+    """The live, public products schools choose from (the register's filter, alert sign-up,
+    objections): the English originals, which entries, notices and subscriptions name, titled
+    as their live translations are on another language's page."""
+    return with_translated_titles(
+        ProductPage.objects.live()
+        .public()
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
+        .order_by("path")
+        .only("id", "title", "slug", "path")
+    )
 
 
 def requested_slugs(query):
@@ -190,6 +194,7 @@ def entries_for_product(product):
 
 __all__ = [
     "RegisterFilter",
+    "public_products",
     "requested_slugs",
     "split_by_status",
     "entries_for_product",

@@ -25,11 +25,11 @@ from django.views.decorators.csrf import csrf_exempt
 from django_ratelimit.decorators import ratelimit
 
 from products.models import ProductPage
-from trusthub.core.locales import with_translated_titles
 
 from .alert_links import consent_wording, token_from_confirmation_key
 from .deliveries import send_already_subscribed, send_confirmation
 from .models import Subscriber
+from .register import public_products
 
 SUBSCRIBE_PATH = reverse_lazy("subprocessors:alerts_subscribe")
 # Per client address; ALERT_SUBSCRIBE_RATE in settings overrides it.
@@ -41,18 +41,6 @@ ALREADY_SUBSCRIBED_EVERY = 3600  # seconds: at most one "already subscribed" ema
 
 def subscribe_rate(group, request):
     return getattr(settings, "ALERT_SUBSCRIBE_RATE", SUBSCRIBE_RATE)
-
-
-def live_products():
-    """The products a school can choose: the English originals (what alerts are matched on),
-    named in the page's language."""
-    return with_translated_titles(
-        ProductPage.objects.live()
-        .public()
-        .filter(locale__language_code=settings.LANGUAGE_CODE)
-        .order_by("path")
-        .only("id", "title", "slug", "path", "locale_id")
-    )
 
 
 # --- Forms -------------------------------------------------------------------------------------
@@ -86,7 +74,7 @@ class ProductChoiceForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["products"].queryset = live_products()
+        self.fields["products"].queryset = public_products()
 
     def clean(self):
         data = super().clean()
@@ -209,7 +197,7 @@ def subscribe_page(request, form=None, status=200):
     context = {
         "form": form,
         "compact": False,
-        "products": live_products(),
+        "products": public_products(),
         "chosen_slugs": form.selected_slugs() if form is not None else [],
         "consent_wording": consent_wording(),
         # A form sent back with errors keeps the page it first came from.
@@ -233,7 +221,7 @@ def subscribe(request):
         # A NUL byte is in no slug, and PostgreSQL refuses it in a query (a 500).
         slugs = [slug for slug in request.GET.getlist("product")[:20] if "\x00" not in slug]
         if slugs:
-            initial["products"] = list(live_products().filter(slug__in=slugs))
+            initial["products"] = list(public_products().filter(slug__in=slugs))
         return subscribe_page(request, SubscribeForm(initial=initial) if initial else None)
     if request.method != "POST":
         return method_not_allowed(request, ["GET", "POST"])

@@ -393,3 +393,13 @@ def test_a_school_can_object_on_the_welsh_page_of_a_notice_for_named_products(cl
     assert boxes == [str(product.pk)]
     assert object_in_welsh(client, intercom, [product]).status_code == 302
     assert Objection.objects.get(notice=intercom).language == "cy"
+
+
+def test_managing_alerts_on_a_page_in_one_language_switches_them_to_it(client, demo):
+    school = subscriber("swyddfa@ysgol.example", "en-gb")
+    url = f"/subprocessors/alerts/manage/{school.token}/"
+    saved = client.post("/cy" + url, {"products": ["pupil-progress"], "role": "DPO"})
+    assert saved.status_code in (200, 302)
+    assert Subscriber.objects.get(pk=school.pk).language == "cy"
+    client.post(url, {"products": ["pupil-progress"], "role": "DPO"})
+    assert Subscriber.objects.get(pk=school.pk).language == "en-gb"

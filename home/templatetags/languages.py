@@ -26,12 +26,7 @@ def bcp47(code):
 
 def _page_translations(page):
     """{language code: url} of the page's live, public versions, itself included."""
-    versions = (
-        Page.objects.live()
-        .public()
-        .filter(translation_key=page.translation_key)
-        .select_related("locale")
-    )
+    versions = page.get_translations(inclusive=True).live().public().select_related("locale")
     return {version.locale.language_code: version.get_url() for version in versions}
 
 

@@ -66,6 +66,38 @@ def test_sitemap_lists_every_live_public_page_once_and_the_register(client, demo
     assert locations[0] == BASE + "/"
 
 
+def sitemap_alternates(client):
+    """{location: {hreflang: href}} of every URL in the sitemap."""
+    root = ET.fromstring(client.get("/sitemap.xml").content)
+    xhtml = "{http://www.w3.org/1999/xhtml}link"
+    return {
+        url.findtext("s:loc", namespaces=SITEMAP_NS): {
+            link.get("hreflang"): link.get("href") for link in url.iter(xhtml)
+        }
+        for url in root.findall("s:url", SITEMAP_NS)
+    }
+
+
+def test_each_sitemap_url_names_its_other_language_versions(client, demo, public_address):
+    standard_page(title="English only", slug="english-only")  # no Welsh translation
+    alternates = sitemap_alternates(client)
+    product = {
+        "en-GB": BASE + "/products/pupil-progress/",
+        "cy": BASE + "/cy/products/pupil-progress/",
+        "x-default": BASE + "/products/pupil-progress/",
+    }
+    assert alternates[product["en-GB"]] == product
+    assert alternates[product["cy"]] == product  # the Welsh page names the same set
+    register = {
+        "en-gb": BASE + "/subprocessors/",
+        "cy": BASE + "/cy/subprocessors/",
+        "x-default": BASE + "/subprocessors/",
+    }
+    assert alternates[BASE + "/cy/subprocessors/"] == register
+    only = BASE + "/english-only/"
+    assert alternates[only] == {"en-GB": only, "x-default": only}
+
+
 def test_sitemap_drops_an_unpublished_notice(client, demo, public_address):
     notice = ChangeNotice.objects.originals().filter(live=True).first()
     assert BASE + notice.get_absolute_url() in sitemap_locations(client)
